@@ -1,0 +1,98 @@
+/*
+** Arena: a bump allocator with a chain of blocks.
+*/
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct sp_arena_block {
+    sp_arena_block *next; /* the block allocated before this one */
+    size_t size;          /* usable bytes in data */
+    size_t used;          /* bytes handed out so far */
+    alignas(max_align_t) unsigned char data[];
+};
+
+void sp_arena_init(sp_arena *a, size_t block_size)
+{
+    a->head = NULL;
+    a->block_size = block_size ? block_size : 64 * 1024;
+}
+
+void sp_arena_fini(sp_arena *a)
+{
+    sp_arena_block *b = a->head;
+    while (b) {
+        sp_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    a->head = NULL;
+}
+
+void sp_arena_reset(sp_arena *a)
+{
+    if (!a->head)
+        return;
+    /* Keep the oldest block (the first, usually the default size); free the rest. */
+    sp_arena_block *b = a->head;
+    while (b->next) {
+        sp_arena_block *next = b->next;
+        free(b);
+        b = next;
+    }
+    b->used = 0;
+    a->head = b;
+}
+
+void *sp_arena_alloc(sp_arena *a, size_t size)
+{
+    const size_t align = alignof(max_align_t);
+    size = (size + align - 1) & ~(align - 1);
+    if (size == 0)
+        size = align;
+    sp_arena_block *b = a->head;
+    if (!b || b->size - b->used < size) {
+        size_t want = size > a->block_size ? size : a->block_size;
+        if (want > SIZE_MAX - sizeof *b)
+            return NULL;
+        sp_arena_block *nb = malloc(sizeof *nb + want);
+        if (!nb)
+            return NULL;
+        nb->size = want;
+        nb->used = 0;
+        if (b && size > a->block_size) {
+            /* A large one-off block goes behind the current one so the
+            ** current block's free space is not wasted. */
+            nb->next = b->next;
+            b->next = nb;
+            nb->used = size;
+            memset(nb->data, 0, size);
+            return nb->data;
+        }
+        nb->next = b;
+        a->head = nb;
+        b = nb;
+    }
+    void *p = b->data + b->used;
+    b->used += size;
+    memset(p, 0, size);
+    return p;
+}
+
+char *sp_arena_strndup(sp_arena *a, const char *s, size_t len)
+{
+    char *p = sp_arena_alloc(a, len + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+char *sp_arena_strdup(sp_arena *a, const char *s)
+{
+    return sp_arena_strndup(a, s, strlen(s));
+}

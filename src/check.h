@@ -1,0 +1,33 @@
+/*
+** The checker: declares symbols across a policy's layers, resolves names to
+** slots, type-checks every rule, orders rule replacements, rejects cycles,
+** and checks the examples. Reports every problem into the diagnostics.
+*/
+#ifndef SP_CHECK_H
+#define SP_CHECK_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+#include "policy.h"
+
+typedef enum sp_builtin {
+#define X(k, name, lo, hi) SP_BUILTIN_##k,
+#include "builtins.def"
+#undef X
+    SP_BUILTIN__COUNT
+} sp_builtin;
+
+/* Checks p (layers loaded, items parsed). Returns false when any error was
+** reported. */
+bool sp_check_policy(sp_policy *p, sp_diags *d);
+
+/* Reads a constant (an example's value, a default) of the given type.
+** Returns false after reporting an error at the expression. */
+bool sp_check_constant(sp_policy *p, sp_diags *d, const sp_source *src,
+                       const sp_expr *e, const sp_type *type, sp_value *out);
+
+/* The type as the language writes it ("money or null"), into buf. */
+const char *sp_type_name(const sp_type *t, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,148 @@
+/*
+** Diagnostics: recording and gcc-style rendering.
+*/
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sp_diags_init(sp_diags *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void sp_diags_fini(sp_diags *d)
+{
+    sp_diag *p = d->head;
+    while (p) {
+        sp_diag *next = p->next;
+        free(p->message);
+        free(p->note);
+        free(p);
+        p = next;
+    }
+    sp_diags_init(d);
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+static bool record(sp_diags *d, const char *code, const sp_source *src,
+                   const char *path, size_t start, size_t end,
+                   const char *fmt, va_list ap)
+{
+    if (d->count >= SP_DIAG_MAX) {
+        return false;
+    }
+    sp_diag *g = calloc(1, sizeof *g);
+    char *msg = vformat(fmt, ap);
+    if (!g || !msg) {
+        free(g);
+        free(msg);
+        d->oom = true;
+        d->count++;
+        return d->count < SP_DIAG_MAX;
+    }
+    g->code = code;
+    g->src = src;
+    g->path = path;
+    g->start = start;
+    g->end = end < start ? start : end;
+    g->message = msg;
+    if (d->tail)
+        d->tail->next = g;
+    else
+        d->head = g;
+    d->tail = g;
+    d->count++;
+    return d->count < SP_DIAG_MAX;
+}
+
+bool sp_diag_error(sp_diags *d, const char *code, const sp_source *src,
+                   size_t start, size_t end, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool more = record(d, code, src, src ? src->path : NULL, start, end, fmt, ap);
+    va_end(ap);
+    return more;
+}
+
+bool sp_diag_file_error(sp_diags *d, const char *code, const char *path,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    bool more = record(d, code, NULL, path, 0, 0, fmt, ap);
+    va_end(ap);
+    return more;
+}
+
+void sp_diag_note(sp_diags *d, const char *fmt, ...)
+{
+    if (!d->tail || d->tail->note)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    d->tail->note = vformat(fmt, ap);
+    va_end(ap);
+}
+
+static void render_one(const sp_diag *g, sp_buf *out)
+{
+    if (!g->src) {
+        sp_buf_printf(out, "%s: error[%s]: %s\n", g->path ? g->path : "stayput",
+                      g->code, g->message);
+    } else {
+        size_t line, col;
+        sp_source_line_col(g->src, g->start, &line, &col);
+        sp_buf_printf(out, "%s:%zu:%zu: error[%s]: %s\n", g->src->path, line,
+                      col, g->code, g->message);
+        size_t len;
+        const char *text = sp_source_line(g->src, line, &len);
+        char num[32];
+        int w = snprintf(num, sizeof num, "%zu", line);
+        sp_buf_printf(out, " %s | ", num);
+        /* Tabs and other controls print as spaces so the caret lines up. */
+        for (size_t i = 0; i < len; i++) {
+            unsigned char c = (unsigned char)text[i];
+            sp_buf_putc(out, c < 0x20 ? ' ' : (char)c);
+        }
+        sp_buf_printf(out, "\n %*s | ", w, "");
+        for (size_t i = 1; i < col && i <= len; i++)
+            sp_buf_putc(out, ' ');
+        sp_buf_putc(out, '^');
+        size_t span = g->end > g->start ? g->end - g->start : 1;
+        size_t room = col <= len ? len - col + 1 : 1;
+        if (span > room)
+            span = room;
+        for (size_t i = 1; i < span; i++)
+            sp_buf_putc(out, '~');
+        sp_buf_putc(out, '\n');
+    }
+    if (g->note)
+        sp_buf_printf(out, "note: %s\n", g->note);
+}
+
+void sp_diags_render(const sp_diags *d, sp_buf *out)
+{
+    for (const sp_diag *g = d->head; g; g = g->next)
+        render_one(g, out);
+    if (d->oom)
+        sp_buf_puts(out, "stayput: out of memory while recording diagnostics\n");
+    if (d->count >= SP_DIAG_MAX)
+        sp_buf_printf(out, "stayput: stopped after %d errors\n", SP_DIAG_MAX);
+}

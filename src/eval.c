@@ -1,0 +1,562 @@
+/*
+** The evaluator: walks the checked syntax tree with every name already a
+** slot. Rules run lazily, once per case, recording what they read.
+*/
+#include "eval.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+
+static bool fail(sp_engine *e, int rule, sp_status st, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static bool fail(sp_engine *e, int rule, sp_status st, const char *code, const char *fmt, ...)
+{
+    if (e->err_code)
+        return false;   /* keep the first, innermost error */
+    e->err_code = code;
+    e->err_rule = rule;
+    e->err_status = st;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(e->err_message, sizeof e->err_message, fmt, ap);
+    va_end(ap);
+    if (rule >= 0 && n >= 0 && (size_t)n < sizeof e->err_message) {
+        const sp_rule *r = &e->p->rules[rule];
+        snprintf(e->err_message + n, sizeof e->err_message - (size_t)n, " (rule '%s', %s:%zu)",
+                 r->name, r->item->src->path, r->line);
+    }
+    return false;
+}
+
+static bool oom(sp_engine *e)
+{
+    return fail(e, -1, SP_ERR_OOM, "out_of_memory", "out of memory");
+}
+
+sp_engine *sp_engine_new(const sp_policy *p)
+{
+    sp_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->p = p;
+    sp_arena_init(&e->arena, 64 * 1024);
+    return e;
+}
+
+void sp_engine_free(sp_engine *e)
+{
+    if (!e)
+        return;
+    sp_arena_fini(&e->arena);
+    free(e);
+}
+
+bool sp_eval_begin(sp_engine *e)
+{
+    const sp_policy *p = e->p;
+    sp_arena_reset(&e->arena);
+    e->err_code = NULL;
+    e->err_message[0] = '\0';
+    e->err_rule = -1;
+    e->n_order = 0;
+    e->facts = sp_arena_alloc(&e->arena, (p->n_facts + 1) * sizeof *e->facts);
+    e->results = sp_arena_alloc(&e->arena, (p->n_rules + 1) * sizeof *e->results);
+    e->order = sp_arena_alloc(&e->arena, (p->n_rules + 1) * sizeof *e->order);
+    if (!e->facts || !e->results || !e->order)
+        return oom(e);
+    return true;
+}
+
+static void or_bits(uint64_t *to, const uint64_t *from, size_t words)
+{
+    for (size_t i = 0; i < words; i++)
+        to[i] |= from[i];
+}
+
+static bool note_use(sp_engine *e, sp_rule_result *rr, int sym)
+{
+    for (size_t i = 0; i < rr->n_uses; i++)
+        if (rr->uses[i] == sym)
+            return true;
+    if (rr->n_uses == rr->cap_uses) {
+        size_t cap = rr->cap_uses ? rr->cap_uses * 2 : 8;
+        int *more = sp_arena_alloc(&e->arena, cap * sizeof *more);
+        if (!more)
+            return oom(e);
+        if (rr->n_uses)
+            memcpy(more, rr->uses, rr->n_uses * sizeof *more);
+        rr->uses = more;
+        rr->cap_uses = cap;
+    }
+    rr->uses[rr->n_uses++] = sym;
+    return true;
+}
+
+bool sp_value_equal(const sp_value *a, const sp_value *b)
+{
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case SP_VAL_NULL: return true;
+    case SP_VAL_BOOL: return a->u.b == b->u.b;
+    case SP_VAL_NUM: return sp_num_cmp(a->u.n, b->u.n) == 0;
+    case SP_VAL_DATE: return a->u.d == b->u.d;
+    case SP_VAL_TEXT:
+        return a->u.text.len == b->u.text.len && memcmp(a->u.text.s, b->u.text.s, a->u.text.len) == 0;
+    case SP_VAL_ENUM: return a->u.e == b->u.e;
+    case SP_VAL_LIST:
+        if (a->u.list.n != b->u.list.n)
+            return false;
+        for (size_t i = 0; i < a->u.list.n; i++)
+            if (!sp_value_equal(&a->u.list.items[i], &b->u.list.items[i]))
+                return false;
+        return true;
+    case SP_VAL_DURATION:
+        return a->u.dur.months == b->u.dur.months && a->u.dur.days == b->u.dur.days;
+    }
+    return false;
+}
+
+typedef struct frame {
+    sp_engine *e;
+    int rule;                 /* the rule being evaluated */
+    sp_rule_result *rr;
+} frame;
+
+static bool eval(frame *f, const sp_expr *x, sp_value *out);
+
+static bool null_operand(frame *f, const sp_expr *x)
+{
+    const sp_rule *r = &f->e->p->rules[f->rule];
+    const char *text = r->item->src->text + x->start;
+    int len = (int)(x->end - x->start);
+    return fail(f->e, f->rule, SP_ERR_RULES, "null_value", "'%.*s' is null here", len > 60 ? 60 : len, text);
+}
+
+static bool overflow(frame *f)
+{
+    return fail(f->e, f->rule, SP_ERR_INPUT, "overflow", "a number is too large to compute exactly");
+}
+
+static bool eval_num(frame *f, const sp_expr *x, sp_num *out)
+{
+    sp_value v;
+    if (!eval(f, x, &v))
+        return false;
+    if (v.kind != SP_VAL_NUM)
+        return null_operand(f, x);
+    *out = v.u.n;
+    return true;
+}
+
+static bool eval_date(frame *f, const sp_expr *x, sp_date *out)
+{
+    sp_value v;
+    if (!eval(f, x, &v))
+        return false;
+    if (v.kind != SP_VAL_DATE)
+        return null_operand(f, x);
+    *out = v.u.d;
+    return true;
+}
+
+static bool eval_bool(frame *f, const sp_expr *x, bool *out)
+{
+    sp_value v;
+    if (!eval(f, x, &v))
+        return false;
+    if (v.kind != SP_VAL_BOOL)
+        return null_operand(f, x);
+    *out = v.u.b;
+    return true;
+}
+
+static bool date_out(frame *f, bool ok, sp_date d, sp_value *out)
+{
+    if (!ok)
+        return fail(f->e, f->rule, SP_ERR_INPUT, "overflow", "a date falls outside the years 1 to 9999");
+    out->kind = SP_VAL_DATE;
+    out->u.d = d;
+    return true;
+}
+
+static int compare(const sp_value *a, const sp_value *b)
+{
+    if (a->kind == SP_VAL_NUM)
+        return sp_num_cmp(a->u.n, b->u.n);
+    return a->u.d < b->u.d ? -1 : a->u.d > b->u.d;
+}
+
+static bool eval_symbol(frame *f, const sp_expr *x, sp_value *out)
+{
+    sp_engine *e = f->e;
+    const sp_policy *p = e->p;
+    if (x->enum_value >= 0) {
+        out->kind = SP_VAL_ENUM;
+        out->u.e = x->enum_value;
+        return true;
+    }
+    const sp_symbol *s = &p->syms[x->sym];
+    if (!note_use(e, f->rr, x->sym))
+        return false;
+    switch (s->kind) {
+    case SP_SYM_FACT:
+        *out = e->facts[s->slot];
+        return true;
+    case SP_SYM_FIGURE:
+        *out = s->constant;
+        return true;
+    case SP_SYM_OUTPUT:
+    case SP_SYM_VALUE: {
+        if (!sp_eval_rule(e, s->slot))
+            return false;
+        const sp_rule_result *dep = &e->results[s->slot];
+        or_bits(f->rr->assumes, dep->assumes, p->assume_words);
+        *out = dep->value;
+        return true;
+    }
+    default:
+        return fail(e, f->rule, SP_ERR_RULES, "internal", "'%s' has no value", s->name);
+    }
+}
+
+static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
+{
+    switch ((sp_builtin)x->builtin) {
+    case SP_BUILTIN_MIN:
+    case SP_BUILTIN_MAX: {
+        sp_value best;
+        if (!eval(f, x->args[0], &best))
+            return false;
+        if (best.kind == SP_VAL_NULL)
+            return null_operand(f, x->args[0]);
+        for (size_t i = 1; i < x->n_args; i++) {
+            sp_value v;
+            if (!eval(f, x->args[i], &v))
+                return false;
+            if (v.kind == SP_VAL_NULL)
+                return null_operand(f, x->args[i]);
+            int c = compare(&v, &best);
+            if (x->builtin == SP_BUILTIN_MIN ? c < 0 : c > 0)
+                best = v;
+        }
+        *out = best;
+        return true;
+    }
+    case SP_BUILTIN_MEAN:
+    case SP_BUILTIN_SUM:
+    case SP_BUILTIN_COUNT: {
+        sp_value l;
+        if (!eval(f, x->args[0], &l))
+            return false;
+        if (l.kind != SP_VAL_LIST)
+            return null_operand(f, x->args[0]);
+        out->kind = SP_VAL_NUM;
+        if (x->builtin == SP_BUILTIN_COUNT) {
+            out->u.n = sp_num_from_int((int64_t)l.u.list.n);
+            return true;
+        }
+        sp_num total = sp_num_from_int(0);
+        for (size_t i = 0; i < l.u.list.n; i++) {
+            if (l.u.list.items[i].kind != SP_VAL_NUM)
+                return null_operand(f, x->args[0]);
+            if (!sp_num_add(total, l.u.list.items[i].u.n, &total))
+                return overflow(f);
+        }
+        /* The mean of an empty list is 0.00 (contract, shared definitions). */
+        if (x->builtin == SP_BUILTIN_MEAN && l.u.list.n &&
+            !sp_num_div(total, sp_num_from_int((int64_t)l.u.list.n), &total))
+            return overflow(f);
+        out->u.n = total;
+        return true;
+    }
+    case SP_BUILTIN_AGE: {
+        sp_date birth, on;
+        if (!eval_date(f, x->args[0], &birth) || !eval_date(f, x->args[1], &on))
+            return false;
+        out->kind = SP_VAL_NUM;
+        out->u.n = sp_num_from_int(sp_date_years_between(birth, on));
+        return true;
+    }
+    case SP_BUILTIN_BIRTHDAY: {
+        sp_date birth, d;
+        sp_num n;
+        if (!eval_date(f, x->args[0], &birth) || !eval_num(f, x->args[1], &n))
+            return false;
+        if (!sp_num_is_integer(n) || n.num < 0 || n.num > 10000)
+            return fail(f->e, f->rule, SP_ERR_RULES, "bad_argument", "birthday needs a whole number from 0 to 10000");
+        bool ok = sp_date_anniversary(birth, (int64_t)n.num, &d);
+        return date_out(f, ok, d, out);
+    }
+    case SP_BUILTIN__COUNT:
+        break;
+    }
+    return fail(f->e, f->rule, SP_ERR_RULES, "internal", "unknown function");
+}
+
+static bool eval_arith(frame *f, const sp_expr *x, sp_value *out)
+{
+    sp_value a, b;
+    if (!eval(f, x->a, &a) || !eval(f, x->b, &b))
+        return false;
+    if (a.kind == SP_VAL_NULL)
+        return null_operand(f, x->a);
+    if (b.kind == SP_VAL_NULL)
+        return null_operand(f, x->b);
+    if (a.kind == SP_VAL_DURATION) {   /* duration + date */
+        sp_value t = a;
+        a = b;
+        b = t;
+    }
+    if (a.kind == SP_VAL_DATE) {
+        int64_t sign = x->kind == SP_EXPR_SUB ? -1 : 1;
+        sp_date d = a.u.d;
+        bool ok = sp_date_add_months(d, sign * b.u.dur.months, &d) &&
+                  sp_date_add_days(d, sign * b.u.dur.days, &d);
+        return date_out(f, ok, d, out);
+    }
+    bool ok;
+    out->kind = SP_VAL_NUM;
+    switch (x->kind) {
+    case SP_EXPR_ADD: ok = sp_num_add(a.u.n, b.u.n, &out->u.n); break;
+    case SP_EXPR_SUB: ok = sp_num_sub(a.u.n, b.u.n, &out->u.n); break;
+    case SP_EXPR_MUL: ok = sp_num_mul(a.u.n, b.u.n, &out->u.n); break;
+    default:
+        if (b.u.n.num == 0)
+            return fail(f->e, f->rule, SP_ERR_RULES, "division_by_zero", "division by zero");
+        ok = sp_num_div(a.u.n, b.u.n, &out->u.n);
+        break;
+    }
+    return ok ? true : overflow(f);
+}
+
+static bool eval(frame *f, const sp_expr *x, sp_value *out)
+{
+    sp_engine *e = f->e;
+    memset(out, 0, sizeof *out);
+    switch (x->kind) {
+    case SP_EXPR_BOOL:
+        out->kind = SP_VAL_BOOL;
+        out->u.b = x->boolean;
+        return true;
+    case SP_EXPR_NUMBER:
+        out->kind = SP_VAL_NUM;
+        out->u.n = x->num;
+        return true;
+    case SP_EXPR_DATE:
+        out->kind = SP_VAL_DATE;
+        out->u.d = x->date;
+        return true;
+    case SP_EXPR_TEXT:
+        out->kind = SP_VAL_TEXT;
+        out->u.text.s = x->text;
+        out->u.text.len = x->text_len;
+        return true;
+    case SP_EXPR_NULL:
+        out->kind = SP_VAL_NULL;
+        return true;
+    case SP_EXPR_DURATION: {
+        out->kind = SP_VAL_DURATION;
+        int64_t n = x->count;
+        switch ((sp_unit)x->op) {
+        case SP_UNIT_DAYS: out->u.dur.days = n; break;
+        case SP_UNIT_WEEKS: out->u.dur.days = 7 * n; break;
+        case SP_UNIT_MONTHS: out->u.dur.months = n; break;
+        case SP_UNIT_YEARS: out->u.dur.months = 12 * n; break;
+        }
+        return true;
+    }
+    case SP_EXPR_LIST: {
+        sp_value *items = x->n_args ? sp_arena_alloc(&e->arena, x->n_args * sizeof *items) : NULL;
+        if (x->n_args && !items)
+            return oom(e);
+        for (size_t i = 0; i < x->n_args; i++)
+            if (!eval(f, x->args[i], &items[i]))
+                return false;
+        out->kind = SP_VAL_LIST;
+        out->u.list.items = items;
+        out->u.list.n = x->n_args;
+        return true;
+    }
+    case SP_EXPR_NAME:
+        return eval_symbol(f, x, out);
+    case SP_EXPR_BASE: {
+        int base = e->p->rules[f->rule].replaces;
+        if (!sp_eval_rule(e, base))
+            return false;
+        f->rr->used_base = true;
+        or_bits(f->rr->assumes, e->results[base].assumes, e->p->assume_words);
+        *out = e->results[base].value;
+        return true;
+    }
+    case SP_EXPR_NOT: {
+        bool b;
+        if (!eval_bool(f, x->a, &b))
+            return false;
+        out->kind = SP_VAL_BOOL;
+        out->u.b = !b;
+        return true;
+    }
+    case SP_EXPR_AND:
+    case SP_EXPR_OR: {
+        bool a, b = false;
+        if (!eval_bool(f, x->a, &a))
+            return false;
+        /* and/or stop early: the right side is not read, nor traced */
+        bool decided = x->kind == SP_EXPR_AND ? !a : a;
+        if (!decided && !eval_bool(f, x->b, &b))
+            return false;
+        out->kind = SP_VAL_BOOL;
+        out->u.b = decided ? a : b;
+        return true;
+    }
+    case SP_EXPR_NEG: {
+        sp_num n;
+        if (!eval_num(f, x->a, &n))
+            return false;
+        out->kind = SP_VAL_NUM;
+        return sp_num_sub(sp_num_from_int(0), n, &out->u.n) ? true : overflow(f);
+    }
+    case SP_EXPR_CMP: {
+        sp_value a, b;
+        if (!eval(f, x->a, &a) || !eval(f, x->b, &b))
+            return false;
+        out->kind = SP_VAL_BOOL;
+        if (x->op == SP_CMP_EQ || x->op == SP_CMP_NE) {
+            bool eq = sp_value_equal(&a, &b);
+            out->u.b = x->op == SP_CMP_EQ ? eq : !eq;
+            return true;
+        }
+        if (a.kind == SP_VAL_NULL)
+            return null_operand(f, x->a);
+        if (b.kind == SP_VAL_NULL)
+            return null_operand(f, x->b);
+        int c = compare(&a, &b);
+        switch ((sp_cmp_op)x->op) {
+        case SP_CMP_LT: out->u.b = c < 0; break;
+        case SP_CMP_LE: out->u.b = c <= 0; break;
+        case SP_CMP_GT: out->u.b = c > 0; break;
+        case SP_CMP_GE: out->u.b = c >= 0; break;
+        default: break;
+        }
+        return true;
+    }
+    case SP_EXPR_ONE_OF: {
+        sp_value a;
+        if (!eval(f, x->a, &a))
+            return false;
+        out->kind = SP_VAL_BOOL;
+        out->u.b = false;
+        for (size_t i = 0; i < x->n_args && !out->u.b; i++) {
+            sp_value v;
+            if (!eval(f, x->args[i], &v))
+                return false;
+            out->u.b = sp_value_equal(&a, &v);
+        }
+        return true;
+    }
+    case SP_EXPR_ADD:
+    case SP_EXPR_SUB:
+    case SP_EXPR_MUL:
+    case SP_EXPR_DIV:
+        return eval_arith(f, x, out);
+    case SP_EXPR_INDEX: {
+        sp_value k;
+        if (!eval(f, x->b, &k))
+            return false;
+        if (k.kind != SP_VAL_ENUM)
+            return null_operand(f, x->b);
+        if (!note_use(e, f->rr, x->sym))
+            return false;
+        *out = e->p->syms[x->sym].table[k.u.e];
+        return true;
+    }
+    case SP_EXPR_CALL:
+        return eval_call(f, x, out);
+    case SP_EXPR_BIRTHDAY: {
+        sp_date birth, d;
+        if (!eval_date(f, x->a, &birth))
+            return false;
+        bool ok = sp_date_anniversary(birth, x->count, &d);
+        return date_out(f, ok, d, out);
+    }
+    case SP_EXPR_ROUND: {
+        sp_num n;
+        if (!eval_num(f, x->a, &n))
+            return false;
+        out->kind = SP_VAL_NUM;
+        return sp_num_round(n, x->scale, (sp_round_mode)x->op, &out->u.n) ? true : overflow(f);
+    }
+    case SP_EXPR_IF: {
+        bool c;
+        if (!eval_bool(f, x->a, &c))
+            return false;
+        return eval(f, c ? x->b : x->c, out);
+    }
+    case SP_EXPR__COUNT:
+        break;
+    }
+    return fail(e, f->rule, SP_ERR_RULES, "internal", "unknown expression");
+}
+
+bool sp_eval_rule(sp_engine *e, int rule)
+{
+    const sp_policy *p = e->p;
+    sp_rule_result *rr = &e->results[rule];
+    if (rr->state == SP_RULE_DONE)
+        return true;
+    if (rr->state == SP_RULE_RUNNING)   /* the checker rejects cycles */
+        return fail(e, rule, SP_ERR_RULES, "internal", "a rule depends on itself");
+    rr->state = SP_RULE_RUNNING;
+    rr->assumes = sp_arena_alloc(&e->arena, (p->assume_words ? p->assume_words : 1) * sizeof *rr->assumes);
+    if (!rr->assumes)
+        return oom(e);
+    const sp_rule *r = &p->rules[rule];
+    frame f = { .e = e, .rule = rule, .rr = rr };
+    or_bits(rr->assumes, r->assumes, p->assume_words);
+    for (size_t i = 0; i < r->n_branches; i++) {
+        const sp_branch *b = r->branches[i];
+        bool take = true;
+        if (b->cond && !eval_bool(&f, b->cond, &take))
+            return false;
+        if (!take)
+            continue;
+        rr->branch = (int)i;
+        or_bits(rr->assumes, r->branch_assumes[i], p->assume_words);
+        if (!eval(&f, b->value, &rr->value))
+            return false;
+        break;
+    }
+    const sp_symbol *target = &p->syms[r->target];
+    if (rr->value.kind == SP_VAL_NULL && !target->type->nullable)
+        return fail(e, rule, SP_ERR_RULES, "null_value", "'%s' came out null, but it is declared '%s'",
+                    target->name, sp_type_name(target->type, (char[96]){0}, 96));
+    rr->state = SP_RULE_DONE;
+    e->order[e->n_order++] = rule;
+    return true;
+}
+
+bool sp_eval_outputs(sp_engine *e)
+{
+    const sp_policy *p = e->p;
+    for (size_t i = 0; i < p->n_outputs; i++) {
+        const sp_symbol *s = &p->syms[p->outputs[i]];
+        if (!sp_eval_rule(e, s->slot))
+            return false;
+        const sp_value *v = &e->results[s->slot].value;
+        /* A money output must be whole pence: the rule has to round. */
+        if (s->type->kind == SP_TYPE_MONEY && v->kind == SP_VAL_NUM && !sp_num_is_multiple(v->u.n, 100)) {
+            char exact[96];
+            sp_num_format_exact(v->u.n, exact);
+            return fail(e, s->slot, SP_ERR_RULES, "not_rounded",
+                        "output '%s' is %s, not a whole number of pence: the rule must round it", s->name,
+                        exact);
+        }
+    }
+    return true;
+}

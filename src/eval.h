@@ -1,0 +1,52 @@
+/*
+** The evaluator: (policy, facts) -> a value for every output, with what each
+** rule used. Lazy and memoised per rule; prints nothing (render.c does).
+*/
+#ifndef SP_EVAL_H
+#define SP_EVAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "policy.h"
+#include "stayput.h"
+#include "value.h"
+
+typedef enum sp_rule_state { SP_RULE_PENDING, SP_RULE_RUNNING, SP_RULE_DONE } sp_rule_state;
+
+/* What one rule gave for the case at hand. */
+typedef struct sp_rule_result {
+    sp_rule_state state;
+    int branch;               /* the branch that decided */
+    bool used_base;           /* the rule read `base` */
+    sp_value value;
+    uint64_t *assumes;        /* assumptions used, its own and those of what it read */
+    int *uses;                /* symbols read, in first-read order */
+    size_t n_uses, cap_uses;
+} sp_rule_result;
+
+struct sp_engine {
+    const sp_policy *p;
+    sp_arena arena;           /* per case: reset before each */
+    sp_value *facts;          /* by fact slot */
+    sp_rule_result *results;  /* by rule */
+    int *order;               /* rules in the order they finished */
+    size_t n_order;
+    /* an evaluation error */
+    const char *err_code;
+    char err_message[512];
+    int err_rule;
+    sp_status err_status;
+};
+
+/* Prepares e for a new case: resets the arena and the rule results. */
+bool sp_eval_begin(sp_engine *e);
+/* Evaluates every output. False with e->err_* set on failure. */
+bool sp_eval_outputs(sp_engine *e);
+/* Evaluates one rule (and what it needs). */
+bool sp_eval_rule(sp_engine *e, int rule);
+/* Equality of two values of one type. */
+bool sp_value_equal(const sp_value *a, const sp_value *b);
+
+#endif

@@ -1,0 +1,355 @@
+/*
+** The case reader: JSON objects mapped onto the tree of dotted fact names,
+** each value checked against its declared type and read exactly.
+*/
+#include "facts.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "suggest.h"
+
+static sp_fact_group *group_new(sp_policy *p, const char *segment, size_t len)
+{
+    sp_fact_group *g = sp_arena_alloc(&p->arena, sizeof *g);
+    if (!g)
+        return NULL;
+    g->segment = sp_arena_strndup(&p->arena, segment, len);
+    g->fact = -1;
+    return g->segment ? g : NULL;
+}
+
+static sp_fact_group *child(const sp_fact_group *g, const char *seg, size_t len)
+{
+    size_t lo = 0, hi = g->n_kids;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strncmp(seg, g->kids[mid]->segment, len);
+        if (c == 0 && g->kids[mid]->segment[len] != '\0')
+            c = -1;
+        if (c == 0)
+            return g->kids[mid];
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+static bool add_child(sp_policy *p, sp_fact_group *g, sp_fact_group *k)
+{
+    sp_fact_group **kids = sp_arena_alloc(&p->arena, (g->n_kids + 1) * sizeof *kids);
+    if (!kids)
+        return false;
+    size_t at = 0;
+    while (at < g->n_kids && strcmp(g->kids[at]->segment, k->segment) < 0)
+        at++;
+    memcpy(kids, g->kids, at * sizeof *kids);
+    kids[at] = k;
+    memcpy(kids + at + 1, g->kids + at, (g->n_kids - at) * sizeof *kids);
+    g->kids = kids;
+    g->n_kids++;
+    return true;
+}
+
+bool sp_facts_prepare(sp_policy *p)
+{
+    p->fact_root = group_new(p, "", 0);
+    if (!p->fact_root)
+        return false;
+    for (size_t i = 0; i < p->n_facts; i++) {
+        int s = p->facts[i];
+        const char *name = p->syms[s].name;
+        sp_fact_group *g = p->fact_root;
+        for (;;) {
+            const char *dot = strchr(name, '.');
+            size_t len = dot ? (size_t)(dot - name) : strlen(name);
+            sp_fact_group *k = child(g, name, len);
+            if (!k) {
+                k = group_new(p, name, len);
+                if (!k || !add_child(p, g, k))
+                    return false;
+            }
+            g = k;
+            if (!dot)
+                break;
+            name = dot + 1;
+        }
+        g->fact = s;
+    }
+    return true;
+}
+
+typedef struct reader {
+    const sp_policy *p;
+    sp_arena *a;
+    sp_value *values;
+    bool *seen;
+    sp_case_error *err;
+    char path[256];
+    size_t path_len;
+} reader;
+
+static bool fail(reader *r, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static bool fail(reader *r, const char *code, const char *fmt, ...)
+{
+    r->err->code = code;
+    snprintf(r->err->path, sizeof r->err->path, "%s", r->path);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->err->message, sizeof r->err->message, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+/* Pushes ".key" (or "key" at the top, "[i]" for list items) onto the path. */
+static size_t push_key(reader *r, const char *key)
+{
+    size_t old = r->path_len;
+    int n = snprintf(r->path + old, sizeof r->path - old, "%s%s", old ? "." : "", key);
+    if (n > 0)
+        r->path_len = old + (size_t)n < sizeof r->path ? old + (size_t)n : sizeof r->path - 1;
+    return old;
+}
+
+static size_t push_index(reader *r, size_t i)
+{
+    size_t old = r->path_len;
+    int n = snprintf(r->path + old, sizeof r->path - old, "[%zu]", i);
+    if (n > 0)
+        r->path_len = old + (size_t)n < sizeof r->path ? old + (size_t)n : sizeof r->path - 1;
+    return old;
+}
+
+static void pop(reader *r, size_t old)
+{
+    r->path_len = old;
+    r->path[old] = '\0';
+}
+
+static const char *json_kind_name(sp_json_kind k)
+{
+    switch (k) {
+    case SP_JSON_NULL: return "null";
+    case SP_JSON_BOOL: return "true or false";
+    case SP_JSON_NUMBER: return "a number";
+    case SP_JSON_STRING: return "text";
+    case SP_JSON_ARRAY: return "a list";
+    case SP_JSON_OBJECT: return "an object";
+    }
+    return "a value";
+}
+
+static const char *expected_name(const sp_type *t)
+{
+    switch (t->kind) {
+    case SP_TYPE_BOOL: return "true or false";
+    case SP_TYPE_WHOLE: return "a whole number";
+    case SP_TYPE_MONEY: return "an amount of money (like 57.90 or \"57.90\")";
+    case SP_TYPE_DATE: return "a date (\"YYYY-MM-DD\")";
+    case SP_TYPE_TEXT: return "text";
+    case SP_TYPE_ENUM: return "one of the listed values";
+    case SP_TYPE_LIST: return "a list";
+    default: return "a value";
+    }
+}
+
+static bool read_value(reader *r, const sp_symbol *s, const sp_type *t, const sp_json *j, sp_value *out);
+
+static bool wrong_type(reader *r, const sp_type *t, const sp_json *j)
+{
+    return fail(r, "wrong_type", "expected %s, found %s", expected_name(t), json_kind_name(j->kind));
+}
+
+static bool read_value(reader *r, const sp_symbol *s, const sp_type *t, const sp_json *j, sp_value *out)
+{
+    memset(out, 0, sizeof *out);
+    if (j->kind == SP_JSON_NULL) {
+        if (!t->nullable)
+            return fail(r, "wrong_type", "null is not allowed here: expected %s", expected_name(t));
+        out->kind = SP_VAL_NULL;
+        return true;
+    }
+    switch (t->kind) {
+    case SP_TYPE_BOOL:
+        if (j->kind != SP_JSON_BOOL)
+            return wrong_type(r, t, j);
+        out->kind = SP_VAL_BOOL;
+        out->u.b = j->boolean;
+        return true;
+    case SP_TYPE_WHOLE: {
+        if (j->kind != SP_JSON_NUMBER)
+            return wrong_type(r, t, j);
+        const char *txt = j->str;
+        bool neg = txt[0] == '-';
+        size_t digits = strspn(txt + neg, "0123456789");
+        if (digits == 0 || txt[neg + digits] != '\0')
+            return fail(r, "bad_number", "expected a whole number, found %.40s", txt);
+        if (digits > 12)
+            return fail(r, "bad_number", "a whole number has at most 12 digits");
+        if (!sp_num_parse(txt + neg, digits, &out->u.n))
+            return fail(r, "bad_number", "malformed whole number %.40s", txt);
+        if (neg)
+            out->u.n.num = -out->u.n.num;
+        out->kind = SP_VAL_NUM;
+        return true;
+    }
+    case SP_TYPE_MONEY: {
+        if (j->kind != SP_JSON_NUMBER && j->kind != SP_JSON_STRING)
+            return wrong_type(r, t, j);
+        size_t len = j->len;
+        const char *txt = j->str;
+        size_t dot = strcspn(txt, ".");
+        size_t ok = strspn(txt, "0123456789.");
+        if (ok != len || dot == 0 || len == 0 || (dot < len && (dot + 1 == len || strchr(txt + dot + 1, '.'))))
+            return fail(r, "bad_number",
+                        "malformed amount '%.40s': write digits with an optional fraction, no sign or exponent",
+                        txt);
+        if (dot > SP_NUM_MAX_INT_DIGITS || (dot < len && len - dot - 1 > SP_NUM_MAX_FRAC_DIGITS))
+            return fail(r, "bad_number", "amount too long: at most %d digits before the point and %d after",
+                        SP_NUM_MAX_INT_DIGITS, SP_NUM_MAX_FRAC_DIGITS);
+        if (!sp_num_parse(txt, len, &out->u.n))
+            return fail(r, "bad_number", "malformed amount '%.40s'", txt);
+        out->kind = SP_VAL_NUM;
+        return true;
+    }
+    case SP_TYPE_DATE: {
+        if (j->kind != SP_JSON_STRING)
+            return wrong_type(r, t, j);
+        if (!sp_date_parse(j->str, j->len, &out->u.d))
+            return fail(r, "bad_date", "'%.40s' is not a date: write an existing date as \"YYYY-MM-DD\"", j->str);
+        if (s->has_range && (out->u.d < s->range_from || out->u.d > s->range_to)) {
+            char a[11], b[11];
+            sp_date_format(s->range_from, a);
+            sp_date_format(s->range_to, b);
+            return fail(r, "out_of_range", "%s is outside the supported range %s to %s", j->str, a, b);
+        }
+        out->kind = SP_VAL_DATE;
+        return true;
+    }
+    case SP_TYPE_TEXT:
+        if (j->kind != SP_JSON_STRING)
+            return wrong_type(r, t, j);
+        out->kind = SP_VAL_TEXT;
+        out->u.text.s = j->str;
+        out->u.text.len = j->len;
+        return true;
+    case SP_TYPE_ENUM: {
+        if (j->kind != SP_JSON_STRING)
+            return wrong_type(r, t, j);
+        const sp_enum *en = t->enumt;
+        for (size_t i = 0; i < en->n_values; i++)
+            if (strlen(en->values[i]) == j->len && memcmp(en->values[i], j->str, j->len) == 0) {
+                out->kind = SP_VAL_ENUM;
+                out->u.e = (int)i;
+                return true;
+            }
+        char allowed[256];
+        size_t n = 0;
+        allowed[0] = '\0';
+        for (size_t i = 0; i < en->n_values && n < sizeof allowed; i++)
+            n += (size_t)snprintf(allowed + n, sizeof allowed - n, "%s%s", i ? ", " : "", en->values[i]);
+        return fail(r, "bad_value", "'%.40s' is not one of: %s", j->str, allowed);
+    }
+    case SP_TYPE_LIST: {
+        if (j->kind != SP_JSON_ARRAY)
+            return wrong_type(r, t, j);
+        if (s->at_most >= 0 && j->n_items > (size_t)s->at_most)
+            return fail(r, "list_too_long", "the list has %zu items; at most %lld are allowed", j->n_items,
+                        (long long)s->at_most);
+        sp_value *items = j->n_items ? sp_arena_alloc(r->a, j->n_items * sizeof *items) : NULL;
+        if (j->n_items && !items)
+            return fail(r, "out_of_memory", "out of memory");
+        for (size_t i = 0; i < j->n_items; i++) {
+            size_t old = push_index(r, i);
+            if (!read_value(r, s, t->elem, j->items[i], &items[i]))
+                return false;
+            pop(r, old);
+        }
+        out->kind = SP_VAL_LIST;
+        out->u.list.items = items;
+        out->u.list.n = j->n_items;
+        return true;
+    }
+    default:
+        return fail(r, "wrong_type", "this fact cannot be given in a case");
+    }
+}
+
+/* "did you mean": a sibling key, or a fact elsewhere with this last name. */
+static void suggest_key(reader *r, const sp_fact_group *g, const char *key)
+{
+    sp_suggest sg;
+    sp_suggest_init(&sg, key);
+    for (size_t i = 0; i < g->n_kids; i++)
+        sp_suggest_offer(&sg, g->kids[i]->segment);
+    const char *near = sp_suggest_best(&sg);
+    size_t n = strlen(r->err->message);
+    if (near) {
+        snprintf(r->err->message + n, sizeof r->err->message - n, "; did you mean '%s'?", near);
+        return;
+    }
+    for (size_t i = 0; i < r->p->n_facts; i++) {
+        const char *full = r->p->syms[r->p->facts[i]].name;
+        const char *last = strrchr(full, '.');
+        if (last && strcmp(last + 1, key) == 0) {
+            snprintf(r->err->message + n, sizeof r->err->message - n, "; did you mean '%s'?", full);
+            return;
+        }
+    }
+}
+
+static bool read_group(reader *r, const sp_fact_group *g, const sp_json *obj)
+{
+    for (size_t i = 0; i < obj->n_members; i++) {
+        const sp_json_member *m = &obj->members[i];
+        size_t old = push_key(r, m->key);
+        const sp_fact_group *k = memchr(m->key, '\0', m->key_len) ? NULL : child(g, m->key, m->key_len);
+        if (!k) {
+            fail(r, "unknown_key", "unknown key '%s'", r->path);
+            suggest_key(r, g, m->key);
+            return false;
+        }
+        if (k->fact >= 0) {
+            const sp_symbol *s = &r->p->syms[k->fact];
+            if (!read_value(r, s, s->type, m->value, &r->values[s->slot]))
+                return false;
+            r->seen[s->slot] = true;
+        } else if (m->value->kind != SP_JSON_OBJECT) {
+            return fail(r, "wrong_type", "expected an object, found %s", json_kind_name(m->value->kind));
+        } else if (!read_group(r, k, m->value)) {
+            return false;
+        }
+        pop(r, old);
+    }
+    return true;
+}
+
+bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a, sp_value *values,
+                   sp_case_error *err)
+{
+    reader r = { .p = p, .a = a, .values = values, .err = err };
+    if (root->kind != SP_JSON_OBJECT)
+        return fail(&r, "not_an_object", "a case is a JSON object, not %s", json_kind_name(root->kind));
+    r.seen = sp_arena_alloc(a, p->n_facts + 1);
+    if (!r.seen)
+        return fail(&r, "out_of_memory", "out of memory");
+    if (!read_group(&r, p->fact_root, root))
+        return false;
+    for (size_t i = 0; i < p->n_facts; i++) {
+        if (r.seen[i])
+            continue;
+        const sp_symbol *s = &p->syms[p->facts[i]];
+        if (s->required) {
+            snprintf(r.path, sizeof r.path, "%s", s->name);
+            return fail(&r, "missing_key", "missing required key '%s'", s->name);
+        }
+        values[i] = s->default_value;
+    }
+    return true;
+}

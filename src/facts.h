@@ -1,0 +1,33 @@
+/*
+** The case reader: a parsed JSON case -> typed values in the policy's fact
+** slots. It knows facts only from the policy's declarations.
+*/
+#ifndef SP_FACTS_H
+#define SP_FACTS_H
+
+#include <stdbool.h>
+
+#include "json.h"
+#include "policy.h"
+#include "stayput.h"
+#include "value.h"
+
+/* A node of the tree of dotted fact names: "young_person" holds
+** "date_of_birth", ... Built once per policy. */
+typedef struct sp_fact_group {
+    const char *segment;           /* this node's part of the name */
+    int fact;                      /* the fact symbol at this node, or -1 */
+    struct sp_fact_group **kids;   /* sorted by segment */
+    size_t n_kids;
+} sp_fact_group;
+
+/* Builds p->fact_root. False when out of memory. */
+bool sp_facts_prepare(sp_policy *p);
+
+/* Reads the case `root` into values[fact slot] (arena-owned values), applying
+** defaults. Returns false with err filled (code, message, path) on the first
+** problem. */
+bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a,
+                   sp_value *values, sp_case_error *err);
+
+#endif

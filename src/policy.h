@@ -1,0 +1,99 @@
+/*
+** A loaded, checked policy: its layers (a council and the policies it
+** extends), symbols resolved to slots, rules, assumptions and examples.
+** Everything is owned by the policy's arena.
+*/
+#ifndef SP_POLICY_H
+#define SP_POLICY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "value.h"
+
+typedef enum sp_sym_kind {
+    SP_SYM_FACT,
+    SP_SYM_FIGURE,
+    SP_SYM_TABLE,
+    SP_SYM_TYPE,
+    SP_SYM_OUTPUT,
+    SP_SYM_VALUE
+} sp_sym_kind;
+
+typedef struct sp_layer {
+    const char *name;         /* as declared by `policy "..."` */
+    const char *dir;          /* the folder, as found */
+    const char *version;      /* `version "..."`, or "" */
+    const char *document;     /* `source "..."`: the cited document's short name */
+    sp_source **files;        /* sorted by name */
+    size_t n_files;
+    sp_item *items;           /* every item of every file, file by file */
+    int index;                /* 0 for the root base policy */
+} sp_layer;
+
+typedef struct sp_symbol {
+    const char *name;
+    sp_sym_kind kind;
+    sp_item *item;            /* the declaration */
+    sp_type *type;            /* resolved type (TABLE: the value type) */
+    int layer;
+    int slot;                 /* FACT: fact index; OUTPUT/VALUE: deciding rule index */
+    sp_value constant;        /* FIGURE: its value */
+    sp_value *table;          /* TABLE: one value per key value, by enum index */
+    sp_enum *table_key;       /* TABLE: the enumeration of its keys */
+    int output_index;         /* OUTPUT: position in the decision, else -1 */
+    /* facts: where a case holds it */
+    bool required;
+    sp_value default_value;
+    int64_t at_most;          /* lists: most items, -1 unbounded */
+    bool has_range;
+    sp_date range_from, range_to;
+} sp_symbol;
+
+typedef struct sp_rule {
+    const char *name;
+    sp_item *item;
+    int target;               /* the symbol (output or value) it decides */
+    int replaces;             /* rule index it replaces, or -1 */
+    int replaced_by;          /* rule index that replaces it, or -1 */
+    int layer;
+    const char *cites;        /* rule-level citations, document prefixed, "; " joined */
+    const char **branch_cites;/* per branch: its own citations, or NULL */
+    size_t n_branches;
+    sp_branch **branches;     /* in order; the last is the otherwise branch */
+    uint64_t *assumes;        /* rule-level assumptions, a bitset */
+    uint64_t **branch_assumes;/* per branch assumptions, a bitset each */
+    size_t line;              /* line of the `rule`/`value` keyword */
+} sp_rule;
+
+typedef struct sp_policy {
+    sp_arena arena;
+    sp_layer *layers;         /* base first; the last is the policy itself */
+    size_t n_layers;
+    sp_symbol *syms;
+    size_t n_syms;
+    void *sym_index;          /* uthash table name -> symbol, load time only */
+    sp_rule *rules;
+    size_t n_rules;
+    int *facts;               /* symbol index of each fact, by fact slot */
+    size_t n_facts;
+    int *outputs;             /* symbol index of each output, in decision order */
+    size_t n_outputs;
+    const char **assumptions; /* texts, by assumption id */
+    size_t n_assumptions;
+    size_t assume_words;      /* uint64_t words in an assumption bitset */
+    sp_item **examples;       /* the top layer's examples */
+    size_t n_examples;
+    int reference;            /* the fact symbol naming the case, or -1 */
+    char digest[72];          /* "sha256:" and 64 hex digits */
+    struct sp_fact_group *fact_root; /* dotted fact names as a tree (facts.c) */
+    bool oom;                 /* an allocation failed while loading */
+} sp_policy;
+
+int sp_policy_lookup(const sp_policy *p, const char *name);
+
+#endif

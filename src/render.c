@@ -1,0 +1,612 @@
+/*
+** Rendering decisions: the JSON of contract section 2, the text an auditor
+** reads, the trace, batch error records; and running a policy's examples.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "check.h"
+#include "eval.h"
+#include "facts.h"
+#include "json.h"
+#include "stayput.h"
+
+/* ---- values ---- */
+
+static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+{
+    char num[96];
+    switch (v->kind) {
+    case SP_VAL_NULL:
+        sp_buf_puts(out, "null");
+        return;
+    case SP_VAL_BOOL:
+        sp_buf_puts(out, v->u.b ? "true" : "false");
+        return;
+    case SP_VAL_NUM:
+        if (t && t->kind == SP_TYPE_MONEY && sp_num_format_fixed(v->u.n, 2, num)) {
+            sp_buf_json_string(out, num, strlen(num));
+        } else if (sp_num_format_int(v->u.n, num)) {
+            sp_buf_puts(out, num);
+        } else {
+            sp_num_format_exact(v->u.n, num);
+            sp_buf_json_string(out, num, strlen(num));
+        }
+        return;
+    case SP_VAL_DATE: {
+        char d[11];
+        sp_date_format(v->u.d, d);
+        sp_buf_json_string(out, d, 10);
+        return;
+    }
+    case SP_VAL_TEXT:
+        sp_buf_json_string(out, v->u.text.s, v->u.text.len);
+        return;
+    case SP_VAL_ENUM: {
+        const char *s = t && t->kind == SP_TYPE_ENUM ? t->enumt->values[v->u.e] : "?";
+        sp_buf_json_string(out, s, strlen(s));
+        return;
+    }
+    case SP_VAL_LIST:
+        sp_buf_putc(out, '[');
+        for (size_t i = 0; i < v->u.list.n; i++) {
+            if (i)
+                sp_buf_puts(out, ", ");
+            value_json(p, t && t->kind == SP_TYPE_LIST ? t->elem : NULL, &v->u.list.items[i], out);
+        }
+        sp_buf_putc(out, ']');
+        return;
+    case SP_VAL_DURATION:
+        sp_buf_printf(out, "\"%lld months %lld days\"", (long long)v->u.dur.months, (long long)v->u.dur.days);
+        return;
+    }
+}
+
+/* The value as text for people: no quotes around text. */
+static void value_text(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+{
+    if (v->kind == SP_VAL_TEXT) {
+        sp_buf_append(out, v->u.text.s, v->u.text.len);
+        return;
+    }
+    if (v->kind == SP_VAL_ENUM || v->kind == SP_VAL_DATE || (v->kind == SP_VAL_NUM && t && t->kind == SP_TYPE_MONEY)) {
+        sp_buf tmp;
+        sp_buf_init(&tmp);
+        value_json(p, t, v, &tmp);
+        if (tmp.len >= 2)
+            sp_buf_append(out, tmp.data + 1, tmp.len - 2);
+        sp_buf_fini(&tmp);
+        return;
+    }
+    value_json(p, t, v, out);
+}
+
+/* ---- pieces shared by the formats ---- */
+
+static const sp_type *sym_type(const sp_policy *p, int sym)
+{
+    return p->syms[sym].type;
+}
+
+static void rule_source(const sp_rule *r, sp_buf *out)
+{
+    sp_buf_printf(out, "%s:%zu", r->item->src->path, r->line);
+}
+
+/* Citations of a rule as used: its own, then those of the branch taken. */
+static void rule_cites(const sp_rule *r, int branch, sp_buf *out)
+{
+    const char *own = r->cites;
+    const char *br = branch >= 0 ? r->branch_cites[branch] : NULL;
+    if (own)
+        sp_buf_puts(out, own);
+    if (own && br)
+        sp_buf_puts(out, "; ");
+    if (br)
+        sp_buf_puts(out, br);
+}
+
+static void json_cstr(sp_buf *out, const char *s)
+{
+    sp_buf_json_string(out, s, strlen(s));
+}
+
+static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *out)
+{
+    sp_buf_putc(out, '[');
+    bool first = true;
+    for (size_t i = 0; i < p->n_assumptions; i++)
+        if (bits[i / 64] >> (i % 64) & 1) {
+            if (!first)
+                sp_buf_puts(out, ", ");
+            json_cstr(out, p->assumptions[i]);
+            first = false;
+        }
+    sp_buf_putc(out, ']');
+}
+
+static void reasons_json(const sp_engine *e, int rule, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    sp_buf_putc(out, '[');
+    /* The deciding rule, then each replaced rule it built on. */
+    for (int r = rule, first = 1; r >= 0; first = 0) {
+        const sp_rule *ru = &p->rules[r];
+        const sp_rule_result *rr = &e->results[r];
+        if (!first)
+            sp_buf_puts(out, ", ");
+        sp_buf_puts(out, "{\"rule\": ");
+        json_cstr(out, ru->name);
+        sp_buf_puts(out, ", \"source\": ");
+        sp_buf tmp;
+        sp_buf_init(&tmp);
+        rule_source(ru, &tmp);
+        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        sp_buf_clear(&tmp);
+        sp_buf_puts(out, ", \"cites\": ");
+        rule_cites(ru, rr->branch, &tmp);
+        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        sp_buf_fini(&tmp);
+        sp_buf_puts(out, ", \"assumptions\": ");
+        assumptions_json(p, rr->assumes, out);
+        sp_buf_putc(out, '}');
+        r = rr->used_base ? ru->replaces : -1;
+    }
+    sp_buf_putc(out, ']');
+}
+
+static const char *sym_kind_word(sp_sym_kind k)
+{
+    switch (k) {
+    case SP_SYM_FACT: return "fact";
+    case SP_SYM_FIGURE: return "figure";
+    case SP_SYM_TABLE: return "table";
+    case SP_SYM_OUTPUT: return "output";
+    case SP_SYM_VALUE: return "value";
+    default: return "name";
+    }
+}
+
+/* The condition of the branch taken, as written in the rule file. */
+static void branch_text(const sp_rule *r, int branch, sp_buf *out)
+{
+    const sp_branch *b = r->branches[branch];
+    const sp_expr *shown = b->cond ? b->cond : b->value;
+    sp_buf_puts(out, b->cond ? "when " : r->n_branches > 1 ? "otherwise: " : "= ");
+    /* as written, with line breaks and runs of spaces folded */
+    const char *t = r->item->src->text;
+    bool space = false;
+    for (size_t i = shown->start; i < shown->end; i++) {
+        char c = t[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = true;
+            continue;
+        }
+        if (space)
+            sp_buf_putc(out, ' ');
+        space = false;
+        sp_buf_putc(out, c);
+    }
+}
+
+static size_t branch_line(const sp_rule *r, int branch)
+{
+    size_t line, col;
+    sp_source_line_col(r->item->src, r->branches[branch]->start, &line, &col);
+    return line;
+}
+
+static void trace_json(const sp_engine *e, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    sp_buf_puts(out, ", \"trace\": {\"facts\": {");
+    /* Every fact any evaluated rule read, in declaration order. */
+    bool first = true;
+    for (size_t i = 0; i < p->n_facts; i++) {
+        int sym = p->facts[i];
+        bool used = false;
+        for (size_t k = 0; k < e->n_order && !used; k++) {
+            const sp_rule_result *rr = &e->results[e->order[k]];
+            for (size_t u = 0; u < rr->n_uses && !used; u++)
+                used = rr->uses[u] == sym;
+        }
+        if (!used)
+            continue;
+        if (!first)
+            sp_buf_puts(out, ", ");
+        first = false;
+        json_cstr(out, p->syms[sym].name);
+        sp_buf_puts(out, ": ");
+        value_json(p, sym_type(p, sym), &e->facts[i], out);
+    }
+    sp_buf_puts(out, "}, \"steps\": [");
+    for (size_t k = 0; k < e->n_order; k++) {
+        int r = e->order[k];
+        const sp_rule *ru = &p->rules[r];
+        const sp_rule_result *rr = &e->results[r];
+        const sp_symbol *target = &p->syms[ru->target];
+        if (k)
+            sp_buf_puts(out, ", ");
+        sp_buf_puts(out, "{\"name\": ");
+        json_cstr(out, target->name);
+        sp_buf_printf(out, ", \"kind\": \"%s\", \"rule\": ", sym_kind_word(target->kind));
+        json_cstr(out, ru->name);
+        if (ru->replaced_by >= 0)
+            sp_buf_puts(out, ", \"replaced\": true");
+        if (ru->replaces >= 0) {
+            sp_buf_puts(out, ", \"replaces\": ");
+            json_cstr(out, p->rules[ru->replaces].name);
+        }
+        sp_buf tmp;
+        sp_buf_init(&tmp);
+        rule_source(ru, &tmp);
+        sp_buf_puts(out, ", \"source\": ");
+        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        sp_buf_clear(&tmp);
+        branch_text(ru, rr->branch, &tmp);
+        sp_buf_puts(out, ", \"branch\": ");
+        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, rr->branch));
+        sp_buf_clear(&tmp);
+        rule_cites(ru, rr->branch, &tmp);
+        sp_buf_puts(out, ", \"cites\": ");
+        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        sp_buf_fini(&tmp);
+        sp_buf_puts(out, ", \"value\": ");
+        value_json(p, target->type, &rr->value, out);
+        sp_buf_puts(out, ", \"uses\": {");
+        for (size_t u = 0; u < rr->n_uses; u++) {
+            const sp_symbol *s = &p->syms[rr->uses[u]];
+            if (u)
+                sp_buf_puts(out, ", ");
+            json_cstr(out, s->name);
+            sp_buf_puts(out, ": ");
+            if (s->kind == SP_SYM_FACT)
+                value_json(p, s->type, &e->facts[s->slot], out);
+            else if (s->kind == SP_SYM_FIGURE)
+                value_json(p, s->type, &s->constant, out);
+            else if (s->kind == SP_SYM_TABLE)
+                json_cstr(out, "(table)");
+            else
+                value_json(p, s->type, &e->results[s->slot].value, out);
+        }
+        sp_buf_puts(out, "}, \"assumptions\": ");
+        assumptions_json(p, rr->assumes, out);
+        sp_buf_putc(out, '}');
+    }
+    sp_buf_puts(out, "]}");
+}
+
+static void case_id_json(const sp_engine *e, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    if (p->reference < 0) {
+        sp_buf_puts(out, "null");
+        return;
+    }
+    const sp_symbol *s = &p->syms[p->reference];
+    value_json(p, s->type, &e->facts[s->slot], out);
+}
+
+static void render_json(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    const sp_layer *top = &p->layers[p->n_layers - 1];
+    sp_buf_puts(out, "{\"case_id\": ");
+    case_id_json(e, out);
+    sp_buf_puts(out, ", \"council\": ");
+    json_cstr(out, top->name);
+    sp_buf_puts(out, ", \"policy\": {\"version\": ");
+    json_cstr(out, top->version);
+    sp_buf_puts(out, ", \"digest\": ");
+    json_cstr(out, p->digest);
+    sp_buf_puts(out, "}, \"decision\": {");
+    for (size_t i = 0; i < p->n_outputs; i++) {
+        const sp_symbol *s = &p->syms[p->outputs[i]];
+        if (i)
+            sp_buf_puts(out, ", ");
+        json_cstr(out, s->name);
+        sp_buf_puts(out, ": ");
+        value_json(p, s->type, &e->results[s->slot].value, out);
+    }
+    sp_buf_puts(out, "}, \"reasons\": {");
+    bool first = true;
+    for (size_t i = 0; i < p->n_outputs; i++) {
+        const sp_symbol *s = &p->syms[p->outputs[i]];
+        if (e->results[s->slot].value.kind == SP_VAL_NULL)
+            continue;
+        if (!first)
+            sp_buf_puts(out, ", ");
+        first = false;
+        json_cstr(out, s->name);
+        sp_buf_puts(out, ": ");
+        reasons_json(e, s->slot, out);
+    }
+    sp_buf_putc(out, '}');
+    if (opt->trace)
+        trace_json(e, out);
+    sp_buf_puts(out, "}\n");
+}
+
+static void assumptions_text(const sp_policy *p, const uint64_t *bits, const char *indent, sp_buf *out)
+{
+    for (size_t i = 0; i < p->n_assumptions; i++)
+        if (bits[i / 64] >> (i % 64) & 1)
+            sp_buf_printf(out, "%sassumes: %s\n", indent, p->assumptions[i]);
+}
+
+static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    const sp_layer *top = &p->layers[p->n_layers - 1];
+    sp_buf_puts(out, "Decision for case ");
+    if (p->reference >= 0) {
+        const sp_symbol *s = &p->syms[p->reference];
+        value_text(p, s->type, &e->facts[s->slot], out);
+    }
+    sp_buf_printf(out, "\nPolicy: %s, version %s (%s)\n", top->name, top->version, p->digest);
+    for (size_t i = 0; i < p->n_outputs; i++) {
+        const sp_symbol *s = &p->syms[p->outputs[i]];
+        const sp_rule_result *rr = &e->results[s->slot];
+        sp_buf_printf(out, "\n%s: ", s->name);
+        value_text(p, s->type, &rr->value, out);
+        sp_buf_putc(out, '\n');
+        if (rr->value.kind == SP_VAL_NULL)
+            sp_buf_puts(out, "  (does not apply)\n");
+        for (int r = s->slot, first = 1; r >= 0; first = 0) {
+            const sp_rule *ru = &p->rules[r];
+            const sp_rule_result *res = &e->results[r];
+            sp_buf_printf(out, "  %s rule %s (", first ? "decided by" : "building on", ru->name);
+            rule_source(ru, out);
+            sp_buf_puts(out, ")\n    because ");
+            branch_text(ru, res->branch, out);
+            sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, res->branch));
+            rule_cites(ru, res->branch, out);
+            sp_buf_putc(out, '\n');
+            assumptions_text(p, res->assumes, "    ", out);
+            r = res->used_base ? ru->replaces : -1;
+        }
+    }
+    if (!opt->trace)
+        return;
+    sp_buf_puts(out, "\nDerivation, in the order it was worked out:\n");
+    for (size_t k = 0; k < e->n_order; k++) {
+        int r = e->order[k];
+        const sp_rule *ru = &p->rules[r];
+        const sp_rule_result *rr = &e->results[r];
+        const sp_symbol *target = &p->syms[ru->target];
+        sp_buf_printf(out, "\n  %s %s = ", sym_kind_word(target->kind), target->name);
+        value_text(p, target->type, &rr->value, out);
+        sp_buf_printf(out, "\n    rule %s (", ru->name);
+        rule_source(ru, out);
+        sp_buf_putc(out, ')');
+        if (ru->replaced_by >= 0)
+            sp_buf_printf(out, ", replaced by %s", p->rules[ru->replaced_by].name);
+        sp_buf_puts(out, "\n    ");
+        branch_text(ru, rr->branch, out);
+        sp_buf_printf(out, " (line %zu)\n", branch_line(ru, rr->branch));
+        for (size_t u = 0; u < rr->n_uses; u++) {
+            const sp_symbol *s = &p->syms[rr->uses[u]];
+            sp_buf_printf(out, "    uses %s %s", sym_kind_word(s->kind), s->name);
+            if (s->kind != SP_SYM_TABLE) {
+                sp_buf_puts(out, " = ");
+                if (s->kind == SP_SYM_FACT)
+                    value_text(p, s->type, &e->facts[s->slot], out);
+                else if (s->kind == SP_SYM_FIGURE)
+                    value_text(p, s->type, &s->constant, out);
+                else
+                    value_text(p, s->type, &e->results[s->slot].value, out);
+            }
+            sp_buf_putc(out, '\n');
+        }
+    }
+}
+
+/* ---- one case ---- */
+
+static void case_id_from_json(const sp_policy *p, const sp_json *root, sp_case_error *err)
+{
+    if (p->reference < 0 || !root || root->kind != SP_JSON_OBJECT)
+        return;
+    const char *name = p->syms[p->reference].name;
+    const sp_json *j = root;
+    while (j && j->kind == SP_JSON_OBJECT) {
+        const char *dot = strchr(name, '.');
+        size_t len = dot ? (size_t)(dot - name) : strlen(name);
+        const sp_json *next = NULL;
+        for (size_t i = 0; i < j->n_members; i++)
+            if (j->members[i].key_len == len && memcmp(j->members[i].key, name, len) == 0)
+                next = j->members[i].value;
+        j = next;
+        if (!dot)
+            break;
+        name = dot + 1;
+    }
+    if (j && j->kind == SP_JSON_STRING && j->len < sizeof err->case_id && !memchr(j->str, '\0', j->len)) {
+        memcpy(err->case_id, j->str, j->len);
+        err->case_id[j->len] = '\0';
+        err->has_case_id = true;
+    }
+}
+
+static sp_status engine_error(sp_engine *e, sp_case_error *err)
+{
+    err->code = e->err_code ? e->err_code : "internal";
+    snprintf(err->message, sizeof err->message, "%s", e->err_message);
+    err->path[0] = '\0';
+    return e->err_status ? e->err_status : SP_ERR_RULES;
+}
+
+sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_eval_options *opt,
+                         sp_buf *out, sp_case_error *err)
+{
+    memset(err, 0, sizeof *err);
+    if (!sp_eval_begin(e))
+        return engine_error(e, err);
+    sp_json_error jerr;
+    sp_json *root = sp_json_parse(&e->arena, json, len, &jerr);
+    if (!root) {
+        size_t line, col;
+        sp_json_line_col(json, len, jerr.offset, &line, &col);
+        switch (jerr.kind) {
+        case SP_JSON_ERR_EMPTY:
+            err->code = "empty_input";
+            snprintf(err->message, sizeof err->message, "the case is empty: expected a JSON object");
+            break;
+        case SP_JSON_ERR_DEPTH:
+            err->code = "too_deep";
+            snprintf(err->message, sizeof err->message, "line %zu, column %zu: nested deeper than %d levels",
+                     line, col, SP_JSON_MAX_DEPTH);
+            break;
+        case SP_JSON_ERR_DUPLICATE:
+            err->code = "duplicate_key";
+            snprintf(err->path, sizeof err->path, "%s", jerr.path);
+            snprintf(err->message, sizeof err->message, "key '%s' is given twice", jerr.path);
+            break;
+        case SP_JSON_ERR_OOM:
+            err->code = "out_of_memory";
+            snprintf(err->message, sizeof err->message, "out of memory");
+            return SP_ERR_OOM;
+        default:
+            err->code = "malformed_json";
+            snprintf(err->message, sizeof err->message, "malformed JSON at line %zu, column %zu: %s", line,
+                     col, jerr.message);
+            break;
+        }
+        return SP_ERR_INPUT;
+    }
+    case_id_from_json(e->p, root, err);
+    if (!sp_facts_read(e->p, root, &e->arena, e->facts, err))
+        return strcmp(err->code, "out_of_memory") == 0 ? SP_ERR_OOM : SP_ERR_INPUT;
+    if (!sp_eval_outputs(e)) {
+        char id[256];
+        bool has = err->has_case_id;
+        memcpy(id, err->case_id, sizeof id);
+        sp_status st = engine_error(e, err);
+        memcpy(err->case_id, id, sizeof id);
+        err->has_case_id = has;
+        return st;
+    }
+    size_t before = out->len;
+    if (opt->format == SP_FORMAT_TEXT)
+        render_text(e, opt, out);
+    else
+        render_json(e, opt, out);
+    if (out->oom) {
+        out->len = before;
+        err->code = "out_of_memory";
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return SP_ERR_OOM;
+    }
+    return SP_OK;
+}
+
+void sp_render_batch_error(sp_buf *out, size_t line, const sp_case_error *err)
+{
+    sp_buf_printf(out, "{\"line\": %zu, \"case_id\": ", line);
+    if (err->has_case_id)
+        json_cstr(out, err->case_id);
+    else
+        sp_buf_puts(out, "null");
+    sp_buf_puts(out, ", \"error\": {\"code\": ");
+    json_cstr(out, err->code ? err->code : "internal");
+    sp_buf_puts(out, ", \"message\": ");
+    json_cstr(out, err->message);
+    sp_buf_puts(out, ", \"path\": ");
+    if (err->path[0])
+        json_cstr(out, err->path);
+    else
+        sp_buf_puts(out, "null");
+    sp_buf_puts(out, "}}\n");
+}
+
+/* ---- examples ---- */
+
+static size_t line_of(const sp_source *src, size_t offset)
+{
+    size_t line, col;
+    sp_source_line_col(src, offset, &line, &col);
+    return line;
+}
+
+sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *report, size_t *passed,
+                                 size_t *failed)
+{
+    sp_engine *e = sp_engine_new(p);
+    if (!e)
+        return SP_ERR_OOM;
+    sp_diags d;
+    sp_diags_init(&d);
+    sp_status st = SP_OK;
+    for (size_t i = 0; i < p->n_examples; i++) {
+        const sp_item *ex = p->examples[i];
+        bool ok = sp_eval_begin(e);
+        /* Facts: the given values, defaults for the rest. */
+        for (size_t f = 0; ok && f < p->n_facts; f++)
+            e->facts[f] = p->syms[p->facts[f]].default_value;
+        const char *missing = NULL;
+        for (size_t f = 0; ok && f < p->n_facts; f++) {
+            const sp_symbol *s = &p->syms[p->facts[f]];
+            bool given = false;
+            for (const sp_pair *g = ex->given; g; g = g->next)
+                if (strcmp(g->name, s->name) == 0) {
+                    given = true;
+                    ok = sp_check_constant((sp_policy *)p, &d, ex->src, g->value, s->type, &e->facts[f]);
+                }
+            if (!given && s->required && !missing)
+                missing = s->name;
+        }
+        if (!ok) {
+            st = SP_ERR_OOM;
+            break;
+        }
+        size_t mark = report->len;
+        sp_buf_printf(report, "%s:%zu: example \"%s\": ", ex->src->path, line_of(ex->src, ex->start), ex->name);
+        if (missing) {
+            sp_buf_printf(report, "FAILED: it gives no value for the required fact '%s'\n", missing);
+            (*failed)++;
+            continue;
+        }
+        if (!sp_eval_outputs(e)) {
+            sp_buf_printf(report, "FAILED: %s: %s\n", e->err_code, e->err_message);
+            (*failed)++;
+            continue;
+        }
+        size_t mismatches = 0;
+        for (const sp_pair *x = ex->expect; x; x = x->next) {
+            int s = sp_policy_lookup(p, x->name);
+            const sp_symbol *sym = &p->syms[s];
+            sp_value want;
+            if (!sp_check_constant((sp_policy *)p, &d, ex->src, x->value, sym->type, &want) ||
+                !sp_eval_rule(e, sym->slot)) {
+                mismatches++;
+                continue;
+            }
+            const sp_value *got = &e->results[sym->slot].value;
+            if (sp_value_equal(&want, got))
+                continue;
+            if (!mismatches++)
+                sp_buf_puts(report, "FAILED\n");
+            sp_buf_printf(report, "  %s:%zu: %s: expected ", ex->src->path, line_of(ex->src, x->start), x->name);
+            value_json(p, sym->type, &want, report);
+            sp_buf_puts(report, ", got ");
+            value_json(p, sym->type, got, report);
+            sp_buf_putc(report, '\n');
+        }
+        if (mismatches) {
+            (*failed)++;
+        } else {
+            (*passed)++;
+            if (verbose) {
+                sp_buf_puts(report, "ok\n");
+            } else if (report->data) {
+                /* a pass says nothing unless asked */
+                report->len = mark;
+                report->data[mark] = '\0';
+            }
+        }
+    }
+    sp_diags_fini(&d);
+    sp_engine_free(e);
+    return st;
+}

@@ -1,0 +1,75 @@
+/*
+** stayput: the library's public interface. The CLI (main.c) uses only this.
+** A policy is loaded and checked once; an engine evaluates cases against it
+** (one engine per thread), rendering each decision into a buffer.
+*/
+#ifndef STAYPUT_H
+#define STAYPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+typedef struct sp_policy sp_policy;
+typedef struct sp_engine sp_engine;
+
+/* Outcome of loading or evaluating; the values are the CLI's exit codes. */
+typedef enum sp_status {
+    SP_OK = 0,
+    SP_ERR_INPUT = 3,   /* bad case input */
+    SP_ERR_RULES = 4,   /* rule-file errors, or a rule that failed on a case */
+    SP_ERR_OOM = 6      /* out of memory */
+} sp_status;
+
+typedef enum sp_format { SP_FORMAT_JSON, SP_FORMAT_TEXT } sp_format;
+
+typedef struct sp_eval_options {
+    sp_format format;
+    bool trace;         /* add the whole derivation */
+} sp_eval_options;
+
+/* Why a case was not decided. */
+typedef struct sp_case_error {
+    const char *code;   /* stable code listed in docs/errors.md, e.g. "unknown_key" */
+    char message[512];  /* one line for people */
+    char path[256];     /* the key's dotted path, "" when none */
+    char case_id[256];  /* the case's reference when it could be read, else "" */
+    bool has_case_id;
+} sp_case_error;
+
+/* Finds the folder of a council: the first SEARCH[i]/NAME that is a folder.
+** Returns a heap string the caller frees, or NULL. */
+char *sp_policy_find(const char *name, const char *const *search, size_t n_search);
+
+/* Loads the policy in folder `dir` (and the policies it extends, found beside
+** it first, then on the search path) and checks it. On failure returns NULL
+** and reports into diags; *oom tells an allocation failure apart. Caller
+** frees with sp_policy_free. */
+sp_policy *sp_policy_load(const char *dir, const char *const *search,
+                          size_t n_search, sp_diags *diags, bool *oom);
+void sp_policy_free(sp_policy *p);
+const char *sp_policy_name(const sp_policy *p);
+
+/* An evaluator with its own per-case arena. NULL when out of memory. */
+sp_engine *sp_engine_new(const sp_policy *p);
+void sp_engine_free(sp_engine *e);
+
+/* Evaluates one case given as JSON text and appends the rendered decision to
+** out (JSON: one line and a newline; text: several lines). On failure appends
+** nothing and fills err. */
+sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len,
+                         const sp_eval_options *opt, sp_buf *out,
+                         sp_case_error *err);
+
+/* Appends the JSON error record of a batch line:
+** {"line": N, "case_id": ..., "error": {"code": ..., "message": ..., "path": ...}} */
+void sp_render_batch_error(sp_buf *out, size_t line, const sp_case_error *err);
+
+/* Runs the policy's examples, appending a line per failure (and per pass when
+** verbose) to report. Adds to *passed and *failed. */
+sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *report,
+                                 size_t *passed, size_t *failed);
+
+#endif
