@@ -427,7 +427,7 @@ static void sp_yyerror(SP_YYLTYPE *loc, void *scanner, sp_parse_ctx *ctx, const 
 static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, sp_parse_ctx *ctx)
 {
     (void)scanner;
-    enum { MAX_EXPECTED = 6 };
+    enum { MAX_EXPECTED = 8 };
     yysymbol_kind_t expected[MAX_EXPECTED];
     int n = yypcontext_expected_tokens(pctx, expected, MAX_EXPECTED);
     yysymbol_kind_t found = yypcontext_token(pctx);
@@ -435,7 +435,8 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, sp_par
     char msg[512];
     size_t len = 0;
     if (n <= 0) {
-        len += (size_t)snprintf(msg + len, sizeof msg - len, "unexpected %s", yysymbol_name(found));
+        len += (size_t)snprintf(msg + len, sizeof msg - len, "unexpected %s here",
+                                found == YYSYMBOL_YYEOF ? "end of the file" : yysymbol_name(found));
     } else {
         len += (size_t)snprintf(msg + len, sizeof msg - len, "expected ");
         for (int i = 0; i < n && len < sizeof msg; i++)

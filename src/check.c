@@ -1085,8 +1085,12 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
                     const sp_rule *o = &p->rules[p->syms[s].slot];
                     sp_diag_error(d, "E0402", it->src, it->target_start, it->target_end,
                                   "'%s' is already decided by rule '%s'", it->target, o->name);
-                    sp_diag_note(d, "to change it, write 'rule %s replaces %s' (%s:%zu)",
-                                 r->name, o->name, o->item->src->path, o->line);
+                    if (o->layer != (int)l)
+                        sp_diag_note(d, "to change it, write 'rule %s replaces %s' (%s:%zu)",
+                                     r->name, o->name, o->item->src->path, o->line);
+                    else
+                        sp_diag_note(d, "one output has one rule; the other is at %s:%zu",
+                                     o->item->src->path, o->line);
                     goto next_item;
                 }
                 r->target = s;
@@ -1193,12 +1197,22 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
             if (b->cond)
                 expect_kind(&c, b->cond, &T_BOOL, "a 'when' needs a condition");
             const sp_type *t = check_expr(&c, b->value, target);
-            if (target && !assignable(target, t))
+            if (target && target->kind == SP_TYPE_WHOLE && b->value->kind == SP_EXPR_NUMBER &&
+                b->value->is_decimal)
+                sp_diag_error(d, "E0301", it->src, b->value->start, b->value->end,
+                              "'%s' is a whole number, and this has a fraction", p->syms[r->target].name);
+            else if (target && !assignable(target, t))
                 type_mismatch(&c, b->value,
                               it->kind == SP_ITEM_VALUE ? "this value's type" : "the output's type",
                               target, t);
         }
-        if (!any_rule_cite && !any_branch_cite)
+        bool wrote_cites = false;
+        for (const sp_annot *a = it->annots; a; a = a->next)
+            wrote_cites |= a->kind == SP_ANNOT_CITES;
+        for (sp_branch *b = it->branches; b; b = b->next)
+            for (const sp_annot *a = b->annots; a; a = a->next)
+                wrote_cites |= a->kind == SP_ANNOT_CITES;
+        if (!any_rule_cite && !any_branch_cite && !wrote_cites)
             sp_diag_error(d, "E0405", it->src, it->start, it->name_end,
                           "rule '%s' cites no clause of the policy text", r->name);
         c.rule = NULL;

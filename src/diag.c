@@ -20,6 +20,8 @@ void sp_diags_fini(sp_diags *d)
         sp_diag *next = p->next;
         free(p->message);
         free(p->note);
+        free(p->path);
+        free(p->line_text);
         free(p);
         p = next;
     }
@@ -57,11 +59,24 @@ static bool record(sp_diags *d, const char *code, const sp_source *src,
         return d->count < SP_DIAG_MAX;
     }
     g->code = code;
-    g->src = src;
-    g->path = path;
-    g->start = start;
-    g->end = end < start ? start : end;
     g->message = msg;
+    g->path = path ? strdup(path) : NULL;
+    if (src) {
+        sp_source_line_col(src, start, &g->line, &g->col);
+        size_t len;
+        const char *text = sp_source_line(src, g->line, &len);
+        g->line_text = malloc(len + 1);
+        if (g->line_text) {
+            memcpy(g->line_text, text, len);
+            g->line_text[len] = '\0';
+        }
+        size_t room = g->col <= len ? len - g->col + 1 : 1;
+        g->span = end > start ? end - start : 1;
+        if (g->span > room)
+            g->span = room;
+    }
+    if ((path && !g->path) || (src && !g->line_text))
+        d->oom = true;
     if (d->tail)
         d->tail->next = g;
     else
@@ -103,18 +118,14 @@ void sp_diag_note(sp_diags *d, const char *fmt, ...)
 
 static void render_one(const sp_diag *g, sp_buf *out)
 {
-    if (!g->src) {
-        sp_buf_printf(out, "%s: error[%s]: %s\n", g->path ? g->path : "stayput",
-                      g->code, g->message);
+    if (!g->line) {
+        sp_buf_printf(out, "%s: error[%s]: %s\n", g->path ? g->path : "stayput", g->code, g->message);
     } else {
-        size_t line, col;
-        sp_source_line_col(g->src, g->start, &line, &col);
-        sp_buf_printf(out, "%s:%zu:%zu: error[%s]: %s\n", g->src->path, line,
-                      col, g->code, g->message);
-        size_t len;
-        const char *text = sp_source_line(g->src, line, &len);
+        sp_buf_printf(out, "%s:%zu:%zu: error[%s]: %s\n", g->path, g->line, g->col, g->code, g->message);
+        const char *text = g->line_text ? g->line_text : "";
+        size_t len = strlen(text);
         char num[32];
-        int w = snprintf(num, sizeof num, "%zu", line);
+        int w = snprintf(num, sizeof num, "%zu", g->line);
         sp_buf_printf(out, " %s | ", num);
         /* Tabs and other controls print as spaces so the caret lines up. */
         for (size_t i = 0; i < len; i++) {
@@ -122,14 +133,10 @@ static void render_one(const sp_diag *g, sp_buf *out)
             sp_buf_putc(out, c < 0x20 ? ' ' : (char)c);
         }
         sp_buf_printf(out, "\n %*s | ", w, "");
-        for (size_t i = 1; i < col && i <= len; i++)
+        for (size_t i = 1; i < g->col && i <= len; i++)
             sp_buf_putc(out, ' ');
         sp_buf_putc(out, '^');
-        size_t span = g->end > g->start ? g->end - g->start : 1;
-        size_t room = col <= len ? len - col + 1 : 1;
-        if (span > room)
-            span = room;
-        for (size_t i = 1; i < span; i++)
+        for (size_t i = 1; i < g->span; i++)
             sp_buf_putc(out, '~');
         sp_buf_putc(out, '\n');
     }

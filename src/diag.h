@@ -15,11 +15,14 @@
 /* Phases stop reporting after this many errors. */
 #define SP_DIAG_MAX 50
 
+/* A diagnostic copies what it shows (path, line text), so that it outlives
+** the policy whose loading failed. */
 typedef struct sp_diag {
     const char *code;          /* "E0202"; static storage */
-    const sp_source *src;      /* NULL for errors not tied to a file */
-    const char *path;          /* used when src is NULL (an unreadable file) */
-    size_t start, end;         /* byte span in src */
+    char *path;                /* heap-owned; the file, or NULL */
+    size_t line, col;          /* 1-based; line 0 when not tied to a place */
+    size_t span;               /* bytes the caret line covers, at least 1 */
+    char *line_text;           /* heap-owned copy of the source line, or NULL */
     char *message;             /* heap-owned */
     char *note;                /* heap-owned, or NULL */
     struct sp_diag *next;

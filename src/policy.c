@@ -222,7 +222,10 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
                 pol = it;
         }
     if (!pol) {
-        sp_diag_file_error(L->d, "E0411", dir, "no file here says 'policy \"NAME\"'");
+        char *shown = display_path(dir);
+        sp_diag_file_error(L->d, "E0411", shown ? shown : dir,
+                           "no rule file in this folder says 'policy \"NAME\"'");
+        free(shown);
         return false;
     }
     if (n_policy > 1)
