@@ -26,6 +26,7 @@ typedef struct checker {
     sp_diags *d;
     sp_rule *rule;            /* the rule being checked, for `base` */
     const sp_source *src;     /* the file of the item being checked */
+    int type_depth;           /* named types being resolved, to catch circles */
 } checker;
 
 static sp_type T_ERROR = { .kind = SP_TYPE_ERROR };
@@ -173,8 +174,22 @@ static bool resolve_type(checker *c, sp_type *t, const char *owner)
             return false;
         }
         sp_type *named = p->syms[s].type;
-        if (named->kind == SP_TYPE_NAMED && !resolve_type(c, named, p->syms[s].name))
+        /* The named type may come later in the files: resolve it first. A
+        ** chain of names deeper than this is a circle. */
+        if (++c->type_depth > 32) {
+            sp_diag_error(c->d, "E0203", c->src, t->start, t->end, "type '%s' is defined in terms of itself",
+                          t->name);
+            t->kind = SP_TYPE_ERROR;
+            c->type_depth = 0;
             return false;
+        }
+        bool ok = resolve_type(c, named, p->syms[s].name);
+        if (c->type_depth)
+            c->type_depth--;
+        if (!ok) {
+            t->kind = SP_TYPE_ERROR;
+            return false;
+        }
         bool nullable = t->nullable;
         *t = *named;
         t->nullable = nullable || named->nullable;

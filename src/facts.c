@@ -291,7 +291,11 @@ static void suggest_key(reader *r, const sp_fact_group *g, const char *key)
     const char *near = sp_suggest_best(&sg);
     size_t n = strlen(r->err->message);
     if (near) {
-        snprintf(r->err->message + n, sizeof r->err->message - n, "; did you mean '%s'?", near);
+        /* the full dotted path: the key's parent, then the sibling */
+        const char *dot = strrchr(r->path, '.');
+        int parent = dot ? (int)(dot - r->path) + 1 : 0;
+        snprintf(r->err->message + n, sizeof r->err->message - n, "; did you mean '%.*s%s'?", parent,
+                 r->path, near);
         return;
     }
     for (size_t i = 0; i < r->p->n_facts; i++) {

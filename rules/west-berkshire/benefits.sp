@@ -14,8 +14,8 @@ rule west_berkshire_disregard replaces section_23c_disregard
     assume "A young person who is expected to claim Housing Benefit, or who contributes more than 0.00 a week, makes the arrangement commercial (6.1, group 1: the carer receives part of the payment 'from the young person, via contributions, or housing benefit'), so only the section 23C element is disregarded"
   otherwise: base
 
+# The four broad groups of carers of 6.1, each branch citing its group.
 rule carer_group for carer_benefit_group
-  cites "6.1 Staying Put Allowances, the four broad groups of carers"
   when not carer.means_tested_benefits and not carer.pension_credit: 1
     cites "6.1 Staying Put Allowances, group 1"
   when carer.pension_credit: 2

@@ -10,7 +10,6 @@ rule west_berkshire_eligibility replaces eligibility
 
 rule west_berkshire_end_date replaces support_until_21
   cites "2. Entitlement to Stay Put"
-  cites "10. Ending of Staying Put Arrangements"
   when education.on_agreed_programme
        and not education.left_course
        and education.course_end_date is not null
@@ -18,3 +17,4 @@ rule west_berkshire_end_date replaces support_until_21
     education.course_end_date
     cites "10. Ending of Staying Put Arrangements, on an agreed programme of education or training on their 21st birthday"
   otherwise: twenty_first_birthday
+    cites "10. Ending of Staying Put Arrangements, the young person reaches their twenty-first birthday"

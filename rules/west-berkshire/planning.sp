@@ -28,7 +28,6 @@ rule six_monthly_review for next_review_due
   otherwise: eighteenth_birthday + 6 months
 
 rule notice_period replaces notice_set_by_council
-  cites "10. Ending of Staying Put Arrangements"
   when young_person.breached_agreement: 7
     cites "10. Ending of Staying Put Arrangements, 7 days notice for a breach of the agreement"
   otherwise: 28
