@@ -47,9 +47,11 @@ static bool add_child(sp_policy *p, sp_fact_group *g, sp_fact_group *k)
     size_t at = 0;
     while (at < g->n_kids && strcmp(g->kids[at]->segment, k->segment) < 0)
         at++;
-    memcpy(kids, g->kids, at * sizeof *kids);
+    if (g->n_kids) {   /* memcpy from a NULL array is undefined, even for 0 bytes */
+        memcpy(kids, g->kids, at * sizeof *kids);
+        memcpy(kids + at + 1, g->kids + at, (g->n_kids - at) * sizeof *kids);
+    }
     kids[at] = k;
-    memcpy(kids + at + 1, g->kids + at, (g->n_kids - at) * sizeof *kids);
     g->kids = kids;
     g->n_kids++;
     return true;

@@ -84,12 +84,14 @@ rule young_person_contribution for weekly_young_person_contribution
       rounded to penny half up
     assume "The 50.00 cap applies to the half of the income above 57.90 alone, so the contribution is at most 60.00 (10.00 plus 50.00): this reconciles 'up to a maximum of 50 per week contribution' with '50% of the next 100 of their income'"
 
+# Under 18 the council pays the fostering allowance (the whole total); from 18
+# the total less what the young person contributes and, when they claim it,
+# their Housing Benefit (the table's Leaving Care row).
 rule council_payment for weekly_council_payment
-  cites "6.1 Staying Put Allowances, annual payments table, Leaving Care"
+  cites "6.1 Staying Put Allowances, annual payments table"
   when not eligible: null
   when weekly_total_to_carer is null: null
   when age < 18: weekly_total_to_carer
-    cites "6.1 Staying Put Allowances, annual payments table, Fostering"
   when expected_to_claim_housing_benefit:
     weekly_total_to_carer - weekly_young_person_contribution - weekly_housing_benefit
   otherwise: weekly_total_to_carer - weekly_young_person_contribution

@@ -4,7 +4,7 @@
 # status must equal CASE/stdout, CASE/stderr and CASE/status byte for byte.
 # With --update as a third argument, rewrites the expectations instead.
 set -u
-bin=$1 CASE=$2 update=${3:-}
+bin=$1 CASE=$(realpath --relative-to=. "$2") update=${3:-}
 export CASE STAYPUT_RULES=rules
 args=$(eval "printf '%s\n' $(cat "$CASE/cmd")")
 mapfile -t argv <<< "$args"
