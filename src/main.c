@@ -1,54 +1,138 @@
 /*
-** stayput's command line: arguments, files, output format and exit codes.
-** Every decision is the library's (stayput.h); this file only wires it up.
+** stayput: the command line. Reads argv and files, writes results and
+** diagnostics, maps outcomes to exit codes; every decision is the library's.
 */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/types.h>
 
 #include "stayput.h"
 
-enum { EXIT_NEGATIVE = 1, EXIT_USAGE = 2, EXIT_INPUT = 3, EXIT_RULES = 4, EXIT_BATCH = 5, EXIT_INTERNAL = 6 };
+/* Exit statuses, the same for every command (contract, section 1). */
+enum {
+    EXIT_DONE = 0,      /* every case decided */
+    EXIT_NEGATIVE = 1,  /* an example failed */
+    EXIT_USAGE = 2,     /* unknown command, flag or council; missing argument */
+    EXIT_INPUT = 3,     /* bad case input, or an unreadable case file */
+    EXIT_RULES = 4,     /* rule-file errors, or an unreadable rule file */
+    EXIT_BATCH = 5,     /* a batch finished, but some lines failed */
+    EXIT_INTERNAL = 6   /* out of memory, a failed write */
+};
 
-static const char USAGE[] =
-    "usage: stayput COMMAND [OPTIONS]\n"
+#define MAX_JOBS 256
+#define CHUNK_LINES 128             /* a batch goes to the workers in chunks of lines */
+#define CHUNK_BYTES (1024 * 1024)   /* ... or of this many bytes, whichever comes first */
+#define INPUT_BUFFER (256 * 1024)
+
+static const char usage_text[] =
+    "Usage: stayput COMMAND [OPTIONS]\n"
     "\n"
-    "commands:\n"
+    "Decides Staying Put cases by the rules of a council's policy.\n"
+    "\n"
+    "Commands:\n"
     "  eval (--council NAME | --policy PATH) [--format json|text] [--trace] FILE\n"
-    "                      decide one case (a JSON object; FILE '-' is standard input)\n"
-    "  eval (--council NAME | --policy PATH) --batch FILE [--jobs N]\n"
-    "                      decide one case per line (JSON Lines), one JSON line out per case\n"
-    "  check PATH...       check rule files (a policy folder, or a folder of them)\n"
-    "  test [PATH...]      run the examples in the rule files (all councils without PATH)\n"
+    "        Decide one case, a JSON object (FILE '-' reads standard input).\n"
+    "  eval (--council NAME | --policy PATH) [--trace] --batch FILE [--jobs N]\n"
+    "        Decide each line of a JSON Lines file: one JSON line out per case, in\n"
+    "        input order, and an error record for a bad line.\n"
+    "  check PATH...\n"
+    "        Parse and check the rule files of each policy folder (or of each policy\n"
+    "        folder inside PATH).\n"
+    "  test [--verbose] [PATH...]\n"
+    "        Run the examples written in the rule files; every policy of the rules\n"
+    "        folder without PATH. The last line is 'N passed, N failed'.\n"
+    "  help\n"
+    "        Show this text.\n"
     "\n"
-    "options:\n"
-    "  --help              show this help\n"
-    "  --version           show the version\n"
+    "Options:\n"
+    "  --council NAME   the policy folder NAME, looked for in $STAYPUT_RULES, then\n"
+    "                   ./rules, then the installed data folder\n"
+    "  --policy PATH    a policy folder given by its path\n"
+    "  --format FORMAT  json (the default) or text\n"
+    "  --trace          add the whole derivation to each decision\n"
+    "  --batch FILE     JSON Lines input, one case a line ('-' reads standard input)\n"
+    "  --jobs N         evaluate a batch on N threads (default 1); same output\n"
+    "  --verbose        (test) list the examples that pass too\n"
+    "  --help           show this text\n"
+    "  --version        show the version\n"
     "\n"
-    "Councils are the folders of $STAYPUT_RULES, ./rules, then " STAYPUT_DATADIR "/rules.\n"
-    "Exit status: 0 done, 1 an example failed, 2 usage, 3 bad case input,\n"
-    "4 rule-file errors, 5 some batch lines failed, 6 internal error.\n";
+    "Exit status:\n"
+    "  0 done, 1 an example failed, 2 usage error, 3 bad case input,\n"
+    "  4 rule-file errors, 5 some lines of a batch failed,\n"
+    "  6 out of memory or a failed write.\n";
 
-static int usage_error(const char *fmt, const char *arg)
+/* ---- messages ---- */
+
+static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void say(const char *fmt, ...)
 {
-    fprintf(stderr, "stayput: ");
-    fprintf(stderr, fmt, arg);
-    fprintf(stderr, "\nTry 'stayput --help'.\n");
+    va_list ap;
+    va_start(ap, fmt);
+    fflush(stdout); /* keep the order of the two streams on a terminal */
+    fputs("stayput: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("stayput: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs("\nTry 'stayput --help' for more information.\n", stderr);
+    va_end(ap);
     return EXIT_USAGE;
 }
 
-/* The search path for councils and for the policies they extend. */
-static size_t search_path(const char *out[3])
+static int out_of_memory(void)
+{
+    say("out of memory");
+    return EXIT_INTERNAL;
+}
+
+/* Writes to standard output; a failure is noticed by ferror, and reported
+** once, at the end (main). */
+static void emit(const char *data, size_t len)
+{
+    if (len)
+        fwrite(data, 1, len, stdout);
+}
+
+static void render_diags(const sp_diags *d)
+{
+    sp_buf b;
+    sp_buf_init(&b);
+    sp_diags_render(d, &b);
+    fflush(stdout);
+    if (b.len)
+        fwrite(b.data, 1, b.len, stderr);
+    if (b.oom || d->oom)
+        say("out of memory: some diagnostics are not shown");
+    sp_buf_fini(&b);
+}
+
+/* ---- paths ---- */
+
+/* The council search path: $STAYPUT_RULES, ./rules, the installed rules. */
+static size_t search_path(const char *dirs[3])
 {
     size_t n = 0;
     const char *env = getenv("STAYPUT_RULES");
     if (env && *env)
-        out[n++] = env;
-    out[n++] = "rules";
-    out[n++] = STAYPUT_DATADIR "/rules";
+        dirs[n++] = env;
+    dirs[n++] = "rules";
+    dirs[n++] = STAYPUT_DATADIR "/rules";
     return n;
 }
 
@@ -58,20 +142,71 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* A policy folder holds rule files directly. */
-static bool is_policy_dir(const char *path)
+static bool ends_with(const char *s, const char *suffix)
 {
-    DIR *d = opendir(path);
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* Whether folder `dir` holds rule files, which makes it a policy folder. */
+static bool has_rule_files(const char *dir)
+{
+    DIR *d = opendir(dir);
     if (!d)
         return false;
     bool found = false;
     struct dirent *ent;
-    while (!found && (ent = readdir(d))) {
-        size_t n = strlen(ent->d_name);
-        found = n > 3 && strcmp(ent->d_name + n - 3, ".sp") == 0;
-    }
+    while (!found && (ent = readdir(d)))
+        found = ent->d_name[0] != '.' && ends_with(ent->d_name, ".sp");
     closedir(d);
     return found;
+}
+
+/* "DIR/NAME" on the heap, without doubling a trailing slash; NULL when out of memory. */
+static char *join(const char *dir, const char *name)
+{
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    size_t size = n + 1 + strlen(name) + 1;
+    char *path = malloc(size);
+    if (path)
+        snprintf(path, size, "%.*s/%s", (int)n, dir, name);
+    return path;
+}
+
+/* A list of heap strings, owned by the list. */
+typedef struct strlist {
+    char **items;
+    size_t n, cap;
+} strlist;
+
+/* Takes s (freeing it on failure); false when s is NULL or out of memory. */
+static bool strlist_add(strlist *l, char *s)
+{
+    if (!s)
+        return false;
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        char **items = realloc(l->items, cap * sizeof *items);
+        if (!items) {
+            free(s);
+            return false;
+        }
+        l->items = items;
+        l->cap = cap;
+    }
+    l->items[l->n++] = s;
+    return true;
+}
+
+static void strlist_free(strlist *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = l->cap = 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -79,355 +214,792 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The policy folders named by PATH: itself, or its sub-folders in name order.
-** Returns a heap array of heap strings. */
-static char **policy_dirs(const char *path, size_t *n)
+/* Appends the policy folders inside `dir`, by name. False when out of memory. */
+static bool policy_subfolders(const char *dir, strlist *out)
 {
-    *n = 0;
-    char **dirs = NULL;
-    if (is_policy_dir(path) || !is_dir(path)) {
-        dirs = malloc(sizeof *dirs);
-        if (dirs && (dirs[0] = strdup(path)))
-            *n = 1;
-        return dirs;
-    }
-    DIR *d = opendir(path);
+    DIR *d = opendir(dir);
     if (!d)
-        return NULL;
-    size_t cap = 0;
+        return true;
+    strlist found = { 0 };
+    bool ok = true;
     struct dirent *ent;
-    while ((ent = readdir(d))) {
+    while (ok && (ent = readdir(d))) {
         if (ent->d_name[0] == '.')
             continue;
-        size_t len = strlen(path) + strlen(ent->d_name) + 2;
-        char *sub = malloc(len);
-        if (!sub)
-            break;
-        snprintf(sub, len, "%s/%s", path, ent->d_name);
-        if (!is_policy_dir(sub)) {
-            free(sub);
-            continue;
-        }
-        if (*n == cap) {
-            cap = cap ? cap * 2 : 8;
-            char **more = realloc(dirs, cap * sizeof *more);
-            if (!more) {
-                free(sub);
-                break;
-            }
-            dirs = more;
-        }
-        dirs[(*n)++] = sub;
+        char *path = join(dir, ent->d_name);
+        if (!path)
+            ok = false;
+        else if (is_dir(path) && has_rule_files(path))
+            ok = strlist_add(&found, path);
+        else
+            free(path);
     }
     closedir(d);
-    if (dirs)
-        qsort(dirs, *n, sizeof *dirs, cmp_str);
-    return dirs;
+    if (ok && found.n)
+        qsort(found.items, found.n, sizeof *found.items, cmp_str);
+    for (size_t i = 0; i < found.n; i++) {
+        if (ok)
+            ok = strlist_add(out, found.items[i]);
+        else
+            free(found.items[i]);
+    }
+    free(found.items);
+    return ok;
 }
 
-static void free_dirs(char **dirs, size_t n)
+/* The policies a PATH of `check` or `test` names: itself when it holds rule
+** files (or is no folder at all: loading it then says why), else each policy
+** folder inside it. A folder with neither is loaded, to report that. */
+static bool policies_of(const char *path, strlist *out)
 {
-    for (size_t i = 0; i < n; i++)
-        free(dirs[i]);
-    free(dirs);
+    if (is_dir(path) && !has_rule_files(path)) {
+        size_t before = out->n;
+        if (!policy_subfolders(path, out))
+            return false;
+        if (out->n > before)
+            return true;
+    }
+    return strlist_add(out, strdup(path));
 }
 
-/* Loads a policy, printing its diagnostics. *status is the exit code on failure. */
-static sp_policy *load(const char *dir, int *status)
+/* ---- arguments ---- */
+
+typedef struct args {
+    int argc;
+    char **argv;
+    int i;              /* next argument */
+    bool only_operands; /* after "--" */
+} args;
+
+typedef enum { ARG_END, ARG_OPERAND, ARG_OPTION } arg_kind;
+
+/* The next argument. For an option, name receives it without its value and
+** *inline_value the text after '=' (or NULL). */
+static arg_kind next_arg(args *a, const char **text, char *name, size_t name_size,
+                         const char **inline_value)
+{
+    if (a->i >= a->argc)
+        return ARG_END;
+    const char *s = a->argv[a->i++];
+    *text = s;
+    if (!a->only_operands && strcmp(s, "--") == 0) {
+        a->only_operands = true;
+        return next_arg(a, text, name, name_size, inline_value);
+    }
+    if (a->only_operands || s[0] != '-' || s[1] == '\0')
+        return ARG_OPERAND;
+    const char *eq = s[1] == '-' ? strchr(s, '=') : NULL;
+    size_t n = eq ? (size_t)(eq - s) : strlen(s);
+    if (n >= name_size)
+        n = name_size - 1;
+    memcpy(name, s, n);
+    name[n] = '\0';
+    *inline_value = eq ? eq + 1 : NULL;
+    return ARG_OPTION;
+}
+
+/* The value of option `name`: its inline value or the next argument. NULL,
+** after saying so, when it has none. */
+static const char *option_value(args *a, const char *name, const char *inline_value)
+{
+    if (inline_value)
+        return inline_value;
+    if (a->i < a->argc) {
+        const char *v = a->argv[a->i];
+        if (v[0] != '-' || v[1] == '\0') {
+            a->i++;
+            return v;
+        }
+    }
+    usage("option '%s' needs a value", name);
+    return NULL;
+}
+
+static bool is_help(const char *name)
+{
+    return strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0;
+}
+
+static int print_usage(void)
+{
+    fputs(usage_text, stdout);
+    return EXIT_DONE;
+}
+
+/* ---- policies ---- */
+
+/* Loads a policy, rendering its diagnostics on failure; *status is then the
+** exit status. */
+static sp_policy *load_policy(const char *dir, int *status)
 {
     const char *search[3];
-    size_t n = search_path(search);
+    size_t n_search = search_path(search);
     sp_diags d;
     sp_diags_init(&d);
     bool oom = false;
-    sp_policy *p = sp_policy_load(dir, search, n, &d, &oom);
+    sp_policy *p = sp_policy_load(dir, search, n_search, &d, &oom);
     if (!p) {
-        sp_buf out;
-        sp_buf_init(&out);
-        sp_diags_render(&d, &out);
-        fputs(out.data ? out.data : "stayput: out of memory\n", stderr);
-        sp_buf_fini(&out);
+        render_diags(&d);
+        if (!d.count)
+            say("cannot load the policy in '%s'", dir);
         *status = oom ? EXIT_INTERNAL : EXIT_RULES;
     }
     sp_diags_fini(&d);
     return p;
 }
 
-static int flush_stdout(void)
+/* The names of the councils on the search path, sorted. */
+static void list_councils(strlist *names)
 {
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "stayput: cannot write the output: %s\n", strerror(errno));
-        return EXIT_INTERNAL;
+    const char *search[3];
+    size_t n_search = search_path(search);
+    for (size_t s = 0; s < n_search; s++) {
+        strlist dirs = { 0 };
+        if (is_dir(search[s]))
+            policy_subfolders(search[s], &dirs);
+        for (size_t i = 0; i < dirs.n; i++) {
+            const char *slash = strrchr(dirs.items[i], '/');
+            strlist_add(names, strdup(slash ? slash + 1 : dirs.items[i]));
+        }
+        strlist_free(&dirs);
     }
-    return 0;
+    if (names->n)
+        qsort(names->items, names->n, sizeof *names->items, cmp_str);
 }
 
-static int write_buf(sp_buf *b)
+static int unknown_council(const char *name)
 {
-    if (b->len && fwrite(b->data, 1, b->len, stdout) != b->len)
-        return EXIT_INTERNAL;
-    sp_buf_clear(b);
-    return 0;
+    strlist names = { 0 };
+    list_councils(&names);
+    sp_buf known;
+    sp_buf_init(&known);
+    for (size_t i = 0; i < names.n; i++) {
+        if (i > 0 && strcmp(names.items[i], names.items[i - 1]) == 0)
+            continue;
+        if (known.len)
+            sp_buf_puts(&known, ", ");
+        sp_buf_puts(&known, names.items[i]);
+    }
+    int status;
+    if (known.len && !known.oom)
+        status = usage("unknown council '%s' (councils found: %s)", name, known.data);
+    else
+        status = usage("unknown council '%s': no policy folder of that name in $STAYPUT_RULES, "
+                       "./rules or the installed rules",
+                       name);
+    sp_buf_fini(&known);
+    strlist_free(&names);
+    return status;
+}
+
+/* ---- eval: one case ---- */
+
+static int eval_one(const char *dir, const char *file, const sp_eval_options *opt)
+{
+    sp_buf in;
+    sp_buf_init(&in);
+    errno = 0;
+    if (!sp_buf_read_file(&in, file)) {
+        int err = errno;
+        sp_buf_fini(&in);
+        if (err == ENOMEM)
+            return out_of_memory();
+        if (strcmp(file, "-") == 0)
+            say("cannot read the case from standard input: %s", strerror(err));
+        else
+            say("cannot read the case file '%s': %s", file, strerror(err));
+        return EXIT_INPUT;
+    }
+    int status = EXIT_DONE;
+    sp_policy *p = load_policy(dir, &status);
+    if (!p) {
+        sp_buf_fini(&in);
+        return status;
+    }
+    sp_engine *e = sp_engine_new(p);
+    if (!e) {
+        sp_policy_free(p);
+        sp_buf_fini(&in);
+        return out_of_memory();
+    }
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_case_error err;
+    sp_status st = sp_engine_eval(e, in.data, in.len, opt, &out, &err);
+    if (st == SP_OK) {
+        emit(out.data, out.len);
+    } else {
+        const char *code = err.code ? err.code : "internal";
+        if (err.path[0])
+            say("%s: %s (at %s)", code, err.message, err.path);
+        else
+            say("%s: %s", code, err.message);
+        status = (int)st;
+    }
+    sp_buf_fini(&out);
+    sp_engine_free(e);
+    sp_policy_free(p);
+    sp_buf_fini(&in);
+    return status;
+}
+
+/* ---- eval: a batch ---- */
+
+typedef enum { CHUNK_EMPTY, CHUNK_FILLED, CHUNK_DONE } chunk_state;
+
+/* A run of input lines and, once evaluated, their output lines. */
+typedef struct chunk {
+    sp_buf text;        /* the non-blank lines, back to back, newlines removed */
+    size_t *start;      /* offset of each line in text */
+    size_t *len;        /* its length */
+    size_t *line;       /* its line number in the file, from 1 */
+    size_t n, cap;      /* lines held, lines allocated */
+    sp_buf out;         /* the output lines */
+    size_t failed;      /* lines that gave an error record */
+    bool oom;           /* a line ran out of memory (its error record says so) */
+    bool lost;          /* the output could not be held: the batch stops */
+    chunk_state state;  /* guarded by the pool's mutex while threads run */
+} chunk;
+
+static void chunk_free(chunk *c)
+{
+    sp_buf_fini(&c->text);
+    sp_buf_fini(&c->out);
+    free(c->start);
+    free(c->len);
+    free(c->line);
+}
+
+static bool chunk_add(chunk *c, const char *s, size_t n, size_t line)
+{
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : CHUNK_LINES;
+        size_t *start = realloc(c->start, cap * sizeof *start);
+        if (start)
+            c->start = start;
+        size_t *len = realloc(c->len, cap * sizeof *len);
+        if (len)
+            c->len = len;
+        size_t *ln = realloc(c->line, cap * sizeof *ln);
+        if (ln)
+            c->line = ln;
+        if (!start || !len || !ln)
+            return false;
+        c->cap = cap;
+    }
+    c->start[c->n] = c->text.len;
+    c->len[c->n] = n;
+    c->line[c->n] = line;
+    if (!sp_buf_append(&c->text, s, n))
+        return false;
+    c->n++;
+    return true;
 }
 
 static bool blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+        if (!isspace((unsigned char)s[i]))
             return false;
     return true;
 }
 
-static int eval_batch(sp_engine *e, const char *path, const sp_eval_options *opt)
+typedef enum { READ_OK, READ_EOF, READ_ERROR, READ_OOM } read_result;
+
+/* The batch input and the line it is at. */
+typedef struct reader {
+    FILE *f;
+    char *buf;          /* getline's buffer, heap-owned */
+    size_t buf_size;
+    size_t line;        /* lines read so far */
+    int err;            /* errno of a failed read */
+} reader;
+
+/* Fills c with the next lines of the batch, skipping blank ones. READ_EOF
+** when the input ended (c may still hold lines, as with READ_ERROR). */
+static read_result fill_chunk(reader *r, chunk *c)
 {
-    FILE *in = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!in) {
-        fprintf(stderr, "stayput: cannot read %s: %s\n", path, strerror(errno));
+    c->n = 0;
+    sp_buf_clear(&c->text);
+    while (c->n < CHUNK_LINES && c->text.len < CHUNK_BYTES) {
+        errno = 0;
+        ssize_t got = getline(&r->buf, &r->buf_size, r->f);
+        if (got < 0) {
+            if (ferror(r->f)) {
+                r->err = errno;
+                return READ_ERROR;
+            }
+            return feof(r->f) ? READ_EOF : READ_OOM;
+        }
+        r->line++;
+        size_t n = (size_t)got;
+        if (n && r->buf[n - 1] == '\n')
+            n--;
+        if (blank(r->buf, n))
+            continue;
+        if (!chunk_add(c, r->buf, n, r->line))
+            return READ_OOM;
+    }
+    return READ_OK;
+}
+
+/* Evaluates every line of c into c->out. */
+static void run_chunk(sp_engine *e, const sp_eval_options *opt, chunk *c)
+{
+    if (c->out.oom) {
+        sp_buf_fini(&c->out);
+        sp_buf_init(&c->out);
+    }
+    sp_buf_clear(&c->out);
+    c->failed = 0;
+    c->oom = false;
+    c->lost = false;
+    for (size_t i = 0; i < c->n && !c->lost; i++) {
+        sp_case_error err;
+        sp_status st = sp_engine_eval(e, c->text.data + c->start[i], c->len[i], opt, &c->out, &err);
+        if (st != SP_OK) {
+            sp_render_batch_error(&c->out, c->line[i], &err);
+            c->failed++;
+            if (st == SP_ERR_OOM)
+                c->oom = true;
+        }
+        if (c->out.oom)
+            c->lost = true;
+    }
+}
+
+/* Workers take filled chunks in order; the main thread reads ahead and
+** writes finished chunks in order, so the output is that of one thread. */
+typedef struct pool {
+    pthread_mutex_t mu;
+    pthread_cond_t filled;      /* a chunk was submitted, or closing */
+    pthread_cond_t done;        /* a chunk was evaluated */
+    chunk *slots;               /* a ring of k chunks */
+    size_t k;
+    size_t submitted;           /* chunks handed over so far */
+    size_t taken;               /* chunks taken by workers so far */
+    bool closing;               /* no more chunks will come */
+    const sp_eval_options *opt;
+} pool;
+
+typedef struct worker {
+    pool *pl;
+    sp_engine *engine;          /* each worker evaluates with its own */
+    pthread_t thread;
+    bool started;
+} worker;
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    pool *pl = w->pl;
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        while (pl->taken == pl->submitted && !pl->closing)
+            pthread_cond_wait(&pl->filled, &pl->mu);
+        if (pl->taken == pl->submitted)
+            break;
+        chunk *c = &pl->slots[pl->taken++ % pl->k];
+        pthread_mutex_unlock(&pl->mu);
+        run_chunk(w->engine, pl->opt, c);
+        pthread_mutex_lock(&pl->mu);
+        c->state = CHUNK_DONE;
+        pthread_cond_broadcast(&pl->done);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* The outcome of a batch, folded chunk by chunk. */
+typedef struct batch_tally {
+    size_t failed;      /* lines that gave an error record */
+    bool oom;
+    bool write_failed;  /* standard output failed: stop early */
+} batch_tally;
+
+static void write_chunk(const chunk *c, batch_tally *t)
+{
+    emit(c->out.data, c->out.len);
+    t->failed += c->failed;
+    t->oom = t->oom || c->oom || c->lost;
+    if (ferror(stdout))
+        t->write_failed = true;
+}
+
+static read_result run_serial(const sp_policy *p, const sp_eval_options *opt, reader *r,
+                              batch_tally *t)
+{
+    sp_engine *e = sp_engine_new(p);
+    if (!e)
+        return READ_OOM;
+    chunk c = { 0 };
+    read_result rr = READ_OK;
+    while (rr == READ_OK && !t->oom && !t->write_failed) {
+        rr = fill_chunk(r, &c);
+        if (c.n && rr != READ_OOM) {
+            run_chunk(e, opt, &c);
+            write_chunk(&c, t);
+        }
+    }
+    chunk_free(&c);
+    sp_engine_free(e);
+    return rr;
+}
+
+static read_result run_parallel(const sp_policy *p, const sp_eval_options *opt, reader *r,
+                                size_t jobs, batch_tally *t)
+{
+    pool pl = { .k = 2 * jobs, .opt = opt };
+    worker *workers = calloc(jobs, sizeof *workers);
+    pl.slots = calloc(pl.k, sizeof *pl.slots);
+    if (!workers || !pl.slots) {
+        free(workers);
+        free(pl.slots);
+        return READ_OOM;
+    }
+    pthread_mutex_init(&pl.mu, NULL);
+    pthread_cond_init(&pl.filled, NULL);
+    pthread_cond_init(&pl.done, NULL);
+
+    read_result rr = READ_OK;
+    for (size_t i = 0; i < jobs && rr == READ_OK; i++) {
+        workers[i].pl = &pl;
+        workers[i].engine = sp_engine_new(p);
+        if (!workers[i].engine || pthread_create(&workers[i].thread, NULL, work, &workers[i]) != 0)
+            rr = READ_OOM;
+        else
+            workers[i].started = true;
+    }
+
+    size_t written = 0;
+    bool reading = rr == READ_OK;
+    for (;;) {
+        /* Read ahead while a slot is free. The slot at `submitted` belongs to
+        ** this thread alone until it is submitted. */
+        while (reading && !t->oom && !t->write_failed && pl.submitted - written < pl.k) {
+            chunk *c = &pl.slots[pl.submitted % pl.k];
+            rr = fill_chunk(r, c);
+            reading = rr == READ_OK;
+            if (!c->n || rr == READ_OOM)
+                break;
+            pthread_mutex_lock(&pl.mu);
+            c->state = CHUNK_FILLED;
+            pl.submitted++;
+            pthread_cond_signal(&pl.filled);
+            pthread_mutex_unlock(&pl.mu);
+        }
+        if (written == pl.submitted)
+            break;
+        chunk *c = &pl.slots[written % pl.k];
+        pthread_mutex_lock(&pl.mu);
+        while (c->state != CHUNK_DONE)
+            pthread_cond_wait(&pl.done, &pl.mu);
+        pthread_mutex_unlock(&pl.mu);
+        if (!t->oom && !t->write_failed)
+            write_chunk(c, t);
+        c->state = CHUNK_EMPTY;
+        written++;
+    }
+
+    pthread_mutex_lock(&pl.mu);
+    pl.closing = true;
+    pthread_cond_broadcast(&pl.filled);
+    pthread_mutex_unlock(&pl.mu);
+    for (size_t i = 0; i < jobs; i++) {
+        if (workers[i].started)
+            pthread_join(workers[i].thread, NULL);
+        sp_engine_free(workers[i].engine);
+    }
+    for (size_t i = 0; i < pl.k; i++)
+        chunk_free(&pl.slots[i]);
+    pthread_cond_destroy(&pl.done);
+    pthread_cond_destroy(&pl.filled);
+    pthread_mutex_destroy(&pl.mu);
+    free(pl.slots);
+    free(workers);
+    return rr;
+}
+
+static int eval_batch(const char *dir, const char *file, const sp_eval_options *opt, size_t jobs)
+{
+    bool from_stdin = strcmp(file, "-") == 0;
+    const char *shown = from_stdin ? "standard input" : file;
+    reader r = { .f = from_stdin ? stdin : fopen(file, "rb") };
+    if (!r.f) {
+        say("cannot read the batch file '%s': %s", file, strerror(errno));
         return EXIT_INPUT;
     }
-    sp_buf out;
-    sp_buf_init(&out);
-    char *line = NULL;
-    size_t cap = 0, number = 0;
-    ssize_t len;
-    int status = 0;
-    while ((len = getline(&line, &cap, in)) >= 0) {
-        number++;
-        if (blank(line, (size_t)len))
+    struct stat st;
+    if (fstat(fileno(r.f), &st) == 0 && S_ISDIR(st.st_mode)) {
+        say("cannot read the batch file '%s': %s", shown, strerror(EISDIR));
+        if (!from_stdin)
+            fclose(r.f);
+        return EXIT_INPUT;
+    }
+    setvbuf(r.f, NULL, _IOFBF, INPUT_BUFFER);
+
+    int status = EXIT_DONE;
+    sp_policy *p = load_policy(dir, &status);
+    if (!p) {
+        if (!from_stdin)
+            fclose(r.f);
+        return status;
+    }
+    batch_tally t = { 0 };
+    read_result rr = jobs > 1 ? run_parallel(p, opt, &r, jobs, &t) : run_serial(p, opt, &r, &t);
+    sp_policy_free(p);
+    free(r.buf);
+    if (!from_stdin)
+        fclose(r.f);
+
+    if (t.write_failed)
+        return EXIT_INTERNAL; /* main says why */
+    if (rr == READ_OOM || t.oom)
+        return out_of_memory();
+    if (rr == READ_ERROR) {
+        say("cannot read the batch file '%s' after line %zu: %s", shown, r.line, strerror(r.err));
+        return EXIT_INPUT;
+    }
+    return t.failed ? EXIT_BATCH : EXIT_DONE;
+}
+
+/* ---- commands ---- */
+
+static int cmd_eval(args *a)
+{
+    const char *council = NULL, *policy = NULL, *file = NULL, *batch = NULL, *jobs_text = NULL;
+    sp_eval_options opt = { .format = SP_FORMAT_JSON, .trace = false };
+    bool format_given = false;
+    const char *text, *value;
+    char name[64];
+    arg_kind k;
+    while ((k = next_arg(a, &text, name, sizeof name, &value)) != ARG_END) {
+        if (k == ARG_OPERAND) {
+            if (file)
+                return usage("eval takes one case FILE; '%s' is a second one", text);
+            file = text;
             continue;
-        sp_case_error err;
-        sp_status st = sp_engine_eval(e, line, (size_t)len, opt, &out, &err);
-        if (st == SP_ERR_OOM) {
-            status = EXIT_INTERNAL;
-            break;
         }
-        if (st != SP_OK) {
-            sp_render_batch_error(&out, number, &err);
-            status = EXIT_BATCH;
-        }
-        if (out.len >= 1 << 16 && write_buf(&out)) {
-            status = EXIT_INTERNAL;
-            break;
-        }
-    }
-    if (ferror(in)) {
-        fprintf(stderr, "stayput: cannot read %s: %s\n", path, strerror(errno));
-        status = EXIT_INPUT;
-    }
-    if (write_buf(&out))
-        status = EXIT_INTERNAL;
-    free(line);
-    sp_buf_fini(&out);
-    if (in != stdin)
-        fclose(in);
-    return status;
-}
-
-static int eval_one(sp_engine *e, const char *path, const sp_eval_options *opt)
-{
-    sp_buf in, out;
-    sp_buf_init(&in);
-    sp_buf_init(&out);
-    int status = 0;
-    if (!sp_buf_read_file(&in, path)) {
-        fprintf(stderr, "stayput: cannot read %s: %s\n", path, strerror(errno));
-        status = in.oom ? EXIT_INTERNAL : EXIT_INPUT;
-    } else {
-        sp_case_error err;
-        sp_status st = sp_engine_eval(e, in.data, in.len, opt, &out, &err);
-        if (st == SP_OK) {
-            status = write_buf(&out);
-        } else {
-            fprintf(stderr, "stayput: %s: %s: %s%s%s%s\n", path, err.code, err.message,
-                    err.path[0] ? " (at " : "", err.path, err.path[0] ? ")" : "");
-            status = (int)st;
-        }
-    }
-    sp_buf_fini(&in);
-    sp_buf_fini(&out);
-    return status;
-}
-
-static int cmd_eval(int argc, char **argv)
-{
-    const char *council = NULL, *policy = NULL, *file = NULL, *batch = NULL;
-    sp_eval_options opt = { .format = SP_FORMAT_JSON };
-    for (int i = 0; i < argc; i++) {
-        const char *a = argv[i];
-        bool has_next = i + 1 < argc;
-        if (strcmp(a, "--council") == 0 || strcmp(a, "--policy") == 0 || strcmp(a, "--format") == 0 ||
-            strcmp(a, "--batch") == 0 || strcmp(a, "--jobs") == 0) {
-            if (!has_next)
-                return usage_error("%s needs a value", a);
-            const char *v = argv[++i];
-            if (strcmp(a, "--council") == 0)
-                council = v;
-            else if (strcmp(a, "--policy") == 0)
-                policy = v;
-            else if (strcmp(a, "--batch") == 0)
-                batch = v;
-            else if (strcmp(a, "--jobs") == 0) {
-                char *end;
-                long n = strtol(v, &end, 10);
-                if (*end || n < 1 || n > 256)
-                    return usage_error("--jobs takes a number from 1 to 256, not '%s'", v);
-            } else if (strcmp(v, "json") == 0)
+        if (is_help(name))
+            return print_usage();
+        const char **slot = NULL;
+        if (strcmp(name, "--council") == 0)
+            slot = &council;
+        else if (strcmp(name, "--policy") == 0)
+            slot = &policy;
+        else if (strcmp(name, "--batch") == 0)
+            slot = &batch;
+        else if (strcmp(name, "--jobs") == 0)
+            slot = &jobs_text;
+        if (slot) {
+            if (*slot)
+                return usage("option '%s' is given twice", name);
+            if (!(*slot = option_value(a, name, value)))
+                return EXIT_USAGE;
+        } else if (strcmp(name, "--format") == 0) {
+            const char *f = option_value(a, name, value);
+            if (!f)
+                return EXIT_USAGE;
+            if (strcmp(f, "json") == 0)
                 opt.format = SP_FORMAT_JSON;
-            else if (strcmp(v, "text") == 0)
+            else if (strcmp(f, "text") == 0)
                 opt.format = SP_FORMAT_TEXT;
             else
-                return usage_error("unknown format '%s' (json or text)", v);
-        } else if (strcmp(a, "--trace") == 0) {
+                return usage("unknown format '%s' (use json or text)", f);
+            format_given = true;
+        } else if (strcmp(name, "--trace") == 0) {
+            if (value)
+                return usage("option '--trace' takes no value");
             opt.trace = true;
-        } else if (a[0] == '-' && a[1] != '\0') {
-            return usage_error("unknown option '%s'", a);
-        } else if (!file) {
-            file = a;
         } else {
-            return usage_error("unexpected argument '%s'", a);
+            return usage("unknown option '%s' for eval", text);
         }
     }
-    if (!council == !policy)
-        return usage_error("%s", "eval needs --council NAME or --policy PATH (one of them)");
-    if (!file == !batch)
-        return usage_error("%s", "eval needs a case FILE ('-' for standard input) or --batch FILE");
-    char *dir = NULL;
+    if (council && policy)
+        return usage("eval takes --council NAME or --policy PATH, not both");
+    if (!council && !policy)
+        return usage("eval needs --council NAME or --policy PATH");
+    if (file && batch)
+        return usage("eval takes a case FILE or --batch FILE, not both");
+    if (!file && !batch)
+        return usage("eval needs a case FILE ('-' for standard input) or --batch FILE");
+    if (jobs_text && !batch)
+        return usage("--jobs works only with --batch");
+    if (batch && format_given && opt.format != SP_FORMAT_JSON)
+        return usage("--batch writes JSON Lines; --format text works only with one case");
+    size_t jobs = 1;
+    if (jobs_text) {
+        char *end;
+        errno = 0;
+        unsigned long n = strtoul(jobs_text, &end, 10);
+        if (!isdigit((unsigned char)jobs_text[0]) || *end || errno || n < 1 || n > MAX_JOBS)
+            return usage("--jobs takes a whole number from 1 to %d, not '%s'", MAX_JOBS, jobs_text);
+        jobs = n;
+    }
+
+    char *dir;
     if (council) {
         const char *search[3];
-        size_t n = search_path(search);
-        dir = sp_policy_find(council, search, n);
+        size_t n_search = search_path(search);
+        dir = sp_policy_find(council, search, n_search);
         if (!dir)
-            return usage_error("unknown council '%s'", council);
+            return unknown_council(council);
+    } else {
+        dir = strdup(policy);
+        if (!dir)
+            return out_of_memory();
     }
-    int status = 0;
-    sp_policy *p = load(dir ? dir : policy, &status);
+    int status = batch ? eval_batch(dir, batch, &opt, jobs) : eval_one(dir, file, &opt);
     free(dir);
-    if (!p)
-        return status;
-    sp_engine *e = sp_engine_new(p);
-    if (!e) {
-        sp_policy_free(p);
-        fprintf(stderr, "stayput: out of memory\n");
-        return EXIT_INTERNAL;
-    }
-    status = batch ? eval_batch(e, batch, &opt) : eval_one(e, file, &opt);
-    sp_engine_free(e);
-    sp_policy_free(p);
-    int fl = flush_stdout();
-    return fl ? fl : status;
+    return status;
 }
 
-static int cmd_check(int argc, char **argv)
+/* Reads the operands of check or test into paths; --verbose when allowed. */
+static int path_operands(args *a, const char *cmd, strlist *paths, bool *verbose)
 {
-    if (argc == 0)
-        return usage_error("%s", "check needs a PATH");
-    int status = 0;
-    size_t checked = 0;
-    for (int i = 0; i < argc; i++) {
-        if (argv[i][0] == '-')
-            return usage_error("unknown option '%s'", argv[i]);
-        size_t n;
-        char **dirs = policy_dirs(argv[i], &n);
-        if (n == 0) {
-            fprintf(stderr, "%s: error[E0002]: no policy folder here\n", argv[i]);
+    const char *text, *value;
+    char name[64];
+    arg_kind k;
+    while ((k = next_arg(a, &text, name, sizeof name, &value)) != ARG_END) {
+        if (k == ARG_OPERAND) {
+            if (!strlist_add(paths, strdup(text)))
+                return out_of_memory();
+        } else if (is_help(name)) {
+            return -1;
+        } else if (verbose && (strcmp(name, "--verbose") == 0 || strcmp(name, "-v") == 0)) {
+            if (value)
+                return usage("option '--verbose' takes no value");
+            *verbose = true;
+        } else {
+            return usage("unknown option '%s' for %s", text, cmd);
+        }
+    }
+    return EXIT_DONE;
+}
+
+/* Gathers the policies named by the operands of check or test. */
+static int gather(const strlist *paths, strlist *policies)
+{
+    for (size_t i = 0; i < paths->n; i++)
+        if (!policies_of(paths->items[i], policies))
+            return out_of_memory();
+    return EXIT_DONE;
+}
+
+static int cmd_check(args *a)
+{
+    strlist paths = { 0 }, policies = { 0 };
+    int status = path_operands(a, "check", &paths, NULL);
+    if (status == EXIT_DONE && !paths.n)
+        status = usage("check needs a PATH: a policy folder, or a folder of them");
+    if (status == EXIT_DONE)
+        status = gather(&paths, &policies);
+    for (size_t i = 0; status != EXIT_INTERNAL && status >= 0 && i < policies.n; i++) {
+        int st = EXIT_DONE;
+        sp_policy *p = load_policy(policies.items[i], &st);
+        if (p)
+            sp_policy_free(p);
+        else
+            status = st;
+    }
+    if (status == EXIT_DONE)
+        printf("%zu %s checked: no errors\n", policies.n, policies.n == 1 ? "policy" : "policies");
+    strlist_free(&paths);
+    strlist_free(&policies);
+    return status < 0 ? print_usage() : status;
+}
+
+static int cmd_test(args *a)
+{
+    strlist paths = { 0 }, policies = { 0 };
+    bool verbose = false;
+    int status = path_operands(a, "test", &paths, &verbose);
+    if (status == EXIT_DONE && !paths.n) {
+        /* The rules folder: the first of the search path that exists. */
+        const char *search[3];
+        size_t n_search = search_path(search);
+        for (size_t i = 0; i < n_search && !paths.n; i++)
+            if (is_dir(search[i]) && !strlist_add(&paths, strdup(search[i])))
+                status = out_of_memory();
+        if (status == EXIT_DONE && !paths.n) {
+            say("no rules folder found: set STAYPUT_RULES, run where rules/ is, "
+                "or name the policy folders");
             status = EXIT_RULES;
         }
-        for (size_t j = 0; j < n; j++) {
-            int st = 0;
-            sp_policy *p = load(dirs[j], &st);
-            if (!p && st > status)
-                status = st;
-            if (p)
-                checked++;
-            sp_policy_free(p);
-        }
-        free_dirs(dirs, n);
     }
-    if (!status)
-        printf("%zu polic%s checked, no problems\n", checked, checked == 1 ? "y" : "ies");
-    int fl = flush_stdout();
-    return fl ? fl : status;
+    if (status == EXIT_DONE)
+        status = gather(&paths, &policies);
+    if (status != EXIT_DONE) {
+        strlist_free(&paths);
+        strlist_free(&policies);
+        return status < 0 ? print_usage() : status;
+    }
+    size_t passed = 0, failed = 0;
+    bool load_failed = false, oom = false;
+    sp_buf report;
+    sp_buf_init(&report);
+    for (size_t i = 0; !oom && i < policies.n; i++) {
+        int st = EXIT_DONE;
+        sp_policy *p = load_policy(policies.items[i], &st);
+        if (!p) {
+            load_failed = true;
+            oom = st == EXIT_INTERNAL;
+            continue;
+        }
+        size_t was_passed = passed, was_failed = failed;
+        sp_buf_clear(&report);
+        if (sp_policy_run_examples(p, verbose, &report, &passed, &failed) != SP_OK || report.oom) {
+            oom = true;
+        } else {
+            emit(report.data, report.len);
+            printf("%s: %zu passed, %zu failed\n", sp_policy_name(p), passed - was_passed,
+                   failed - was_failed);
+        }
+        sp_policy_free(p);
+    }
+    sp_buf_fini(&report);
+    strlist_free(&paths);
+    strlist_free(&policies);
+    if (oom)
+        return out_of_memory();
+    printf("%zu passed, %zu failed\n", passed, failed);
+    if (load_failed)
+        return EXIT_RULES;
+    return failed ? EXIT_NEGATIVE : EXIT_DONE;
 }
 
-static int cmd_test(int argc, char **argv)
+static int run(int argc, char **argv)
 {
-    const char *search[3];
-    size_t n_search = search_path(search);
-    const char *deflt = NULL;
-    for (size_t i = 0; i < n_search && !deflt; i++)
-        if (is_dir(search[i]))
-            deflt = search[i];
-    bool verbose = false;
-    int n_paths = 0;
-    for (int i = 0; i < argc; i++) {
-        if (strcmp(argv[i], "--verbose") == 0)
-            verbose = true;
-        else if (argv[i][0] == '-')
-            return usage_error("unknown option '%s'", argv[i]);
-        else
-            n_paths++;
+    if (argc < 2)
+        return usage("no command given");
+    const char *cmd = argv[1];
+    args a = { .argc = argc, .argv = argv, .i = 2 };
+    if (strcmp(cmd, "eval") == 0)
+        return cmd_eval(&a);
+    if (strcmp(cmd, "check") == 0)
+        return cmd_check(&a);
+    if (strcmp(cmd, "test") == 0)
+        return cmd_test(&a);
+    if (strcmp(cmd, "help") == 0 || is_help(cmd))
+        return print_usage();
+    if (strcmp(cmd, "--version") == 0) {
+        puts("stayput " STAYPUT_VERSION);
+        return EXIT_DONE;
     }
-    if (!n_paths && !deflt)
-        return usage_error("%s", "no rules folder found; name one");
-    size_t passed = 0, failed = 0;
-    int status = 0;
-    for (int i = 0; i < argc || (!n_paths && i == 0); i++) {
-        const char *path = n_paths ? argv[i] : deflt;
-        if (n_paths && argv[i][0] == '-')
-            continue;
-        size_t n;
-        char **dirs = policy_dirs(path, &n);
-        for (size_t j = 0; j < n; j++) {
-            int st = 0;
-            sp_policy *p = load(dirs[j], &st);
-            if (!p) {
-                status = st;
-                continue;
-            }
-            sp_buf report;
-            sp_buf_init(&report);
-            size_t before_p = passed, before_f = failed;
-            if (sp_policy_run_examples(p, verbose, &report, &passed, &failed) != SP_OK)
-                status = EXIT_INTERNAL;
-            fputs(report.data ? report.data : "", stdout);
-            printf("%s: %zu passed, %zu failed\n", sp_policy_name(p), passed - before_p, failed - before_f);
-            sp_buf_fini(&report);
-            sp_policy_free(p);
-        }
-        free_dirs(dirs, n);
-    }
-    printf("%zu passed, %zu failed\n", passed, failed);
-    if (!status && failed)
-        status = EXIT_NEGATIVE;
-    int fl = flush_stdout();
-    return fl ? fl : status;
+    if (cmd[0] == '-')
+        return usage("unknown option '%s'", cmd);
+    return usage("unknown command '%s'", cmd);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 2) {
-        fputs(USAGE, stderr);
-        return EXIT_USAGE;
+    /* A closed pipe is a failed write (exit 6), not a silent death. */
+    signal(SIGPIPE, SIG_IGN);
+    int status = run(argc, argv);
+    errno = 0;
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        say("cannot write the output: %s", errno ? strerror(errno) : "write error");
+        return EXIT_INTERNAL;
     }
-    const char *cmd = argv[1];
-    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(USAGE, stdout);
-        return flush_stdout();
-    }
-    if (strcmp(cmd, "--version") == 0) {
-        printf("stayput %s\n", STAYPUT_VERSION);
-        return flush_stdout();
-    }
-    for (int i = 2; i < argc; i++)
-        if (strcmp(argv[i], "--help") == 0) {
-            fputs(USAGE, stdout);
-            return flush_stdout();
-        }
-    if (strcmp(cmd, "eval") == 0)
-        return cmd_eval(argc - 2, argv + 2);
-    if (strcmp(cmd, "check") == 0)
-        return cmd_check(argc - 2, argv + 2);
-    if (strcmp(cmd, "test") == 0)
-        return cmd_test(argc - 2, argv + 2);
-    return usage_error("unknown command '%s'", cmd);
+    return status;
 }

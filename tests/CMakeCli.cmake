@@ -12,3 +12,16 @@ if(TARGET stayput)
     endif()
   endforeach()
 endif()
+
+# Differential test: an independent Python reading of the contract
+# (tests/oracle/oracle.py) against the engine, on generated boundary cases.
+find_package(Python3 COMPONENTS Interpreter)
+if(TARGET stayput AND Python3_FOUND)
+  foreach(council england west-berkshire)
+    add_test(NAME oracle.${council}
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/oracle/diff_test.py
+                     --stayput $<TARGET_FILE:stayput> --council ${council}
+                     --rules ${CMAKE_SOURCE_DIR}/rules --seed 1 --count 2000
+             WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  endforeach()
+endif()

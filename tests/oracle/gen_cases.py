@@ -169,7 +169,7 @@ def gen_dob(rng):
     r = rng.random()
     if r < 0.18:
         # born on 29 February
-        year = rng.choice([y for y in range(1980, 2084) if calendar.isleap(y)])
+        year = rng.choice([y for y in range(1980, 2085) if calendar.isleap(y)])
         return D(year, 2, 29)
     year = rng.randrange(1979, 2085)
     if r < 0.3:
