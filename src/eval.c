@@ -276,7 +276,7 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
         return true;
     }
     case SP_BUILTIN_AGE: {
-        sp_date birth, on;
+        sp_date birth = 0, on = 0;
         if (!eval_date(f, x->args[0], &birth) || !eval_date(f, x->args[1], &on))
             return false;
         out->kind = SP_VAL_NUM;
@@ -284,8 +284,8 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
         return true;
     }
     case SP_BUILTIN_BIRTHDAY: {
-        sp_date birth, d;
-        sp_num n;
+        sp_date birth = 0, d = 0;
+        sp_num n = { 0, 1 };
         if (!eval_date(f, x->args[0], &birth) || !eval_num(f, x->args[1], &n))
             return false;
         if (!sp_num_is_integer(n) || n.num < 0 || n.num > 10000)
@@ -395,7 +395,7 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         return true;
     }
     case SP_EXPR_NOT: {
-        bool b;
+        bool b = false;
         if (!eval_bool(f, x->a, &b))
             return false;
         out->kind = SP_VAL_BOOL;
@@ -404,7 +404,7 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
     }
     case SP_EXPR_AND:
     case SP_EXPR_OR: {
-        bool a, b = false;
+        bool a = false, b = false;
         if (!eval_bool(f, x->a, &a))
             return false;
         /* and/or stop early: the right side is not read, nor traced */
@@ -416,7 +416,7 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         return true;
     }
     case SP_EXPR_NEG: {
-        sp_num n;
+        sp_num n = { 0, 1 };
         if (!eval_num(f, x->a, &n))
             return false;
         out->kind = SP_VAL_NUM;
@@ -479,21 +479,21 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
     case SP_EXPR_CALL:
         return eval_call(f, x, out);
     case SP_EXPR_BIRTHDAY: {
-        sp_date birth, d;
+        sp_date birth = 0, d = 0;
         if (!eval_date(f, x->a, &birth))
             return false;
         bool ok = sp_date_anniversary(birth, x->count, &d);
         return date_out(f, ok, d, out);
     }
     case SP_EXPR_ROUND: {
-        sp_num n;
+        sp_num n = { 0, 1 };
         if (!eval_num(f, x->a, &n))
             return false;
         out->kind = SP_VAL_NUM;
         return sp_num_round(n, x->scale, (sp_round_mode)x->op, &out->u.n) ? true : overflow(f);
     }
     case SP_EXPR_IF: {
-        bool c;
+        bool c = false;
         if (!eval_bool(f, x->a, &c))
             return false;
         return eval(f, c ? x->b : x->c, out);
