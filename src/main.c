@@ -76,7 +76,6 @@ static void say(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fflush(stdout); /* keep the order of the two streams on a terminal */
     fputs("stayput: ", stderr);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
@@ -101,12 +100,24 @@ static int out_of_memory(void)
     return EXIT_INTERNAL;
 }
 
-/* Writes to standard output; a failure is noticed by ferror, and reported
-** once, at the end (main). */
+/* Every write to standard output comes here. The first failure is reported;
+** ferror(stdout) then stops the work and sets the exit status (main). */
 static void emit(const char *data, size_t len)
 {
-    if (len)
-        fwrite(data, 1, len, stdout);
+    if (len && !ferror(stdout) && fwrite(data, 1, len, stdout) != len)
+        say("cannot write the output: %s", strerror(errno));
+}
+
+static void emitf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void emitf(const char *fmt, ...)
+{
+    char line[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        emit(line, (size_t)n < sizeof line ? (size_t)n : sizeof line - 1);
 }
 
 static void render_diags(const sp_diags *d)
@@ -114,7 +125,6 @@ static void render_diags(const sp_diags *d)
     sp_buf b;
     sp_buf_init(&b);
     sp_diags_render(d, &b);
-    fflush(stdout);
     if (b.len)
         fwrite(b.data, 1, b.len, stderr);
     if (b.oom || d->oom)
@@ -322,7 +332,7 @@ static bool is_help(const char *name)
 
 static int print_usage(void)
 {
-    fputs(usage_text, stdout);
+    emit(usage_text, sizeof usage_text - 1);
     return EXIT_DONE;
 }
 
@@ -753,7 +763,7 @@ static int eval_batch(const char *dir, const char *file, const sp_eval_options *
         fclose(r.f);
 
     if (t.write_failed)
-        return EXIT_INTERNAL; /* main says why */
+        return EXIT_INTERNAL; /* emit said why */
     if (rr == READ_OOM || t.oom)
         return out_of_memory();
     if (rr == READ_ERROR) {
@@ -903,7 +913,7 @@ static int cmd_check(args *a)
             status = st;
     }
     if (status == EXIT_DONE)
-        printf("%zu %s checked: no errors\n", policies.n, policies.n == 1 ? "policy" : "policies");
+        emitf("%zu %s checked: no errors\n", policies.n, policies.n == 1 ? "policy" : "policies");
     strlist_free(&paths);
     strlist_free(&policies);
     return status < 0 ? print_usage() : status;
@@ -952,7 +962,7 @@ static int cmd_test(args *a)
             oom = true;
         } else {
             emit(report.data, report.len);
-            printf("%s: %zu passed, %zu failed\n", sp_policy_name(p), passed - was_passed,
+            emitf("%s: %zu passed, %zu failed\n", sp_policy_name(p), passed - was_passed,
                    failed - was_failed);
         }
         sp_policy_free(p);
@@ -962,7 +972,7 @@ static int cmd_test(args *a)
     strlist_free(&policies);
     if (oom)
         return out_of_memory();
-    printf("%zu passed, %zu failed\n", passed, failed);
+    emitf("%zu passed, %zu failed\n", passed, failed);
     if (load_failed)
         return EXIT_RULES;
     return failed ? EXIT_NEGATIVE : EXIT_DONE;
@@ -983,7 +993,7 @@ static int run(int argc, char **argv)
     if (strcmp(cmd, "help") == 0 || is_help(cmd))
         return print_usage();
     if (strcmp(cmd, "--version") == 0) {
-        puts("stayput " STAYPUT_VERSION);
+        emit("stayput " STAYPUT_VERSION "\n", strlen("stayput " STAYPUT_VERSION "\n"));
         return EXIT_DONE;
     }
     if (cmd[0] == '-')
@@ -996,9 +1006,10 @@ int main(int argc, char **argv)
     /* A closed pipe is a failed write (exit 6), not a silent death. */
     signal(SIGPIPE, SIG_IGN);
     int status = run(argc, argv);
-    errno = 0;
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        say("cannot write the output: %s", errno ? strerror(errno) : "write error");
+    if (ferror(stdout))
+        return EXIT_INTERNAL; /* emit said why */
+    if (fflush(stdout) != 0) {
+        say("cannot write the output: %s", strerror(errno));
         return EXIT_INTERNAL;
     }
     return status;
