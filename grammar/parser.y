@@ -81,22 +81,22 @@ static void sp_yyerror(SP_YYLTYPE *loc, void *scanner, sp_parse_ctx *ctx, const 
 }
 
 %token <str> IDENT "name" DOTTED "dotted name" STRING "text"
-%token <num> INTEGER "whole number" DECIMAL "decimal number"
+%token <num> INTEGER "number" DECIMAL "decimal number"
 %token <date> DATE "date"
 %token <ival> ORDINAL "ordinal (like 21st)"
-%token IS_NOT "is not" ON_OR_AFTER "on or after" ON_OR_BEFORE "on or before"
+%token IS_NOT "is not" WHOLE_NUMBER "whole number" ON_OR_AFTER "on or after" ON_OR_BEFORE "on or before"
 %token LE "<=" GE ">=" NE "!="
 %token AFTER "after" AND "and" ASSUME "assume" AT "at" BASE "base" BEFORE "before"
 %token BIRTHDAY "birthday" BOOL "bool" BY "by" CITES "cites" DATE_T "date type"
 %token DAYS "days" DEFAULT "default" ELSE "else" EXAMPLE "example" EXPECT "expect"
 %token EXTENDS "extends" FACT "fact" FALSE "false" FIGURE "figure" FOR "for"
 %token FROM "from" GIVEN "given" IF "if" IN "in" IS "is" LIST "list" MONEY "money"
-%token MONTHS "months" MOST "most" NOT "not" NULL_ "null" NUMBER_T "number" OF "of"
+%token MONTHS "months" MOST "most" NOT "not" NULL_ "null" OF "of"
 %token ONE "one" OR "or" OTHERWISE "otherwise" OUTPUT "output" POLICY "policy"
 %token REFERENCE "reference" REPLACES "replaces" REQUIRED "required"
 %token ROUNDED "rounded" RULE "rule" SOURCE "source" TABLE "table" TEXT_T "text type"
 %token THEN "then" TO "to" TRUE "true" TYPE "type" VALUE "value" VERSION "version"
-%token WEEKS "weeks" WHEN "when" WHOLE "whole" YEARS "years"
+%token WEEKS "weeks" WHEN "when" YEARS "years"
 
 %type <str> name
 %type <item> item decl fact_decl rule_body example
@@ -180,7 +180,7 @@ type
 
 base_type
     : BOOL                { $$ = NEW(sp_type); if ($$) { $$->kind = SP_TYPE_BOOL; $$->start = @$.start; $$->end = @$.end; } }
-    | WHOLE NUMBER_T      { $$ = NEW(sp_type); if ($$) { $$->kind = SP_TYPE_WHOLE; $$->start = @$.start; $$->end = @$.end; } }
+    | WHOLE_NUMBER        { $$ = NEW(sp_type); if ($$) { $$->kind = SP_TYPE_WHOLE; $$->start = @$.start; $$->end = @$.end; } }
     | MONEY               { $$ = NEW(sp_type); if ($$) { $$->kind = SP_TYPE_MONEY; $$->start = @$.start; $$->end = @$.end; } }
     | DATE_T              { $$ = NEW(sp_type); if ($$) { $$->kind = SP_TYPE_DATE; $$->start = @$.start; $$->end = @$.end; } }
     | TEXT_T              { $$ = NEW(sp_type); if ($$) { $$->kind = SP_TYPE_TEXT; $$->start = @$.start; $$->end = @$.end; } }
@@ -300,6 +300,8 @@ primary
     | name                { $$ = expr(ctx, SP_EXPR_NAME, @$); if ($$) $$->name = $1; }
     | BASE                { $$ = expr(ctx, SP_EXPR_BASE, @$); }
     | IDENT '(' exprs ')' { $$ = expr(ctx, SP_EXPR_CALL, @$); if ($$) { $$->name = $1; $$->args = to_array(ctx, $3.head, &$$->n_args); } }
+    | BIRTHDAY '(' exprs ')'  /* `birthday` is also the word of `21st birthday of` */
+                          { $$ = expr(ctx, SP_EXPR_CALL, @$); if ($$) { $$->name = "birthday"; $$->args = to_array(ctx, $3.head, &$$->n_args); } }
     | '(' expr ')'        { $$ = $2; }
     | '[' exprs ']'       { $$ = expr(ctx, SP_EXPR_LIST, @$); if ($$) $$->args = to_array(ctx, $2.head, &$$->n_args); }
     | '[' ']'             { $$ = expr(ctx, SP_EXPR_LIST, @$); }

@@ -1,16 +1,19 @@
-# Command-line tests: the rule folders' examples, golden CLI transcripts.
+# Command-line tests: golden transcripts (one ctest test per folder of
+# tests/golden/), the examples written in the bundled rules, and the oracle.
 if(TARGET stayput)
+  find_program(BASH_EXECUTABLE bash REQUIRED)
+  file(GLOB GOLDEN_CMDS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/golden/*/cmd)
+  foreach(cmd ${GOLDEN_CMDS})
+    get_filename_component(case ${cmd} DIRECTORY)
+    get_filename_component(name ${case} NAME)
+    add_test(NAME golden.${name}
+             COMMAND ${BASH_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/golden/run_golden.sh
+                     --bin $<TARGET_FILE:stayput> ${name}
+             WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  endforeach()
+
   add_test(NAME rules.examples COMMAND stayput test ${CMAKE_SOURCE_DIR}/rules
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-  file(GLOB GOLDEN_CASES LIST_DIRECTORIES true ${CMAKE_CURRENT_SOURCE_DIR}/golden/*)
-  foreach(case ${GOLDEN_CASES})
-    if(IS_DIRECTORY ${case} AND EXISTS ${case}/cmd)
-      get_filename_component(name ${case} NAME)
-      add_test(NAME golden.${name}
-               COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/golden/run_golden.sh $<TARGET_FILE:stayput> ${case}
-               WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
-    endif()
-  endforeach()
 endif()
 
 # Differential test: an independent Python reading of the contract

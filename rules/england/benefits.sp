@@ -8,10 +8,10 @@
 rule section_23c_disregard for means_tested_disregard
   cites "6.3 Means Tested Benefits"
   when age < 18: null
-  when young_person.returned_after_leaving: "none"
-  when not young_person.looked_after_immediately_before_18: "none"
-  when placement.all_payments_under_section_23c: "whole"
-  otherwise: "section_23c_only"
+  when young_person.returned_after_leaving: none
+  when not young_person.looked_after_immediately_before_18: none
+  when placement.all_payments_under_section_23c: whole
+  otherwise: section_23c_only
 
 rule housing_benefit_set_by_council for expected_to_claim_housing_benefit
   cites "6.4 Housing Benefit/Universal Credit"

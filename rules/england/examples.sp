@@ -13,7 +13,7 @@ example "A 19-year-old staying put with local authority carers"
     eligible = true
     end_date = 2027-05-10
     dbs_check_due_by = null
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
     approval_route = null
     weekly_total_to_carer = null
     notice_days = null
@@ -47,7 +47,7 @@ example "Returned after leaving: the disregard is lost on the whole payment"
     age = 20
     eligible = true
     end_date = 2026-01-15
-    means_tested_disregard = "none"
+    means_tested_disregard = none
 
 example "Not every payment under section 23C: only that element is disregarded"
   given
@@ -60,7 +60,7 @@ example "Not every payment under section 23C: only that element is disregarded"
   expect
     age = 18
     eligible = true
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
 
 example "Not looked after immediately before 18: not eligible, no disregard"
   given
@@ -72,7 +72,7 @@ example "Not looked after immediately before 18: not eligible, no disregard"
   expect
     eligible = false
     end_date = 2027-11-30
-    means_tested_disregard = "none"
+    means_tested_disregard = none
     expected_to_claim_housing_benefit = false
 
 example "Assessed on the 21st birthday: the arrangement has ended"
@@ -86,7 +86,7 @@ example "Assessed on the 21st birthday: the arrangement has ended"
     age = 21
     eligible = false
     end_date = 2025-07-01
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
 
 example "The day before the 21st birthday: still eligible"
   given
@@ -110,7 +110,7 @@ example "The carer does not agree"
     placement.carer_agrees = false
   expect
     eligible = false
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
 
 example "The young person has left the arrangement"
   given
@@ -122,7 +122,7 @@ example "The young person has left the arrangement"
     placement.provider = local_authority
   expect
     eligible = false
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
 
 example "The young person does not wish to stay"
   given
@@ -147,7 +147,7 @@ example "18th birthday on the assessment date: an adult, DBS check due that day"
     age = 18
     eligible = true
     dbs_check_due_by = 2025-09-01
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
 
 example "The day before the 18th birthday: would qualify at 18"
   given
@@ -185,5 +185,5 @@ example "Independent fostering agency placement: the same duties"
   expect
     eligible = true
     end_date = 2027-11-30
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
     weekly_total_to_carer = null

@@ -8,10 +8,7 @@ output end_date: date or null
   "the day the Staying Put arrangement ends"
 output dbs_check_due_by: date or null
   "the day the young person's Disclosure and Barring Service check must be complete"
-# The values are none, whole and section_23c_only. They are text, not
-# `one of none, whole, section_23c_only`, because `whole` is a reserved word of
-# the language (as in `whole number`) and cannot be an enumeration value.
-output means_tested_disregard: text or null
+output means_tested_disregard: one of none, whole, section_23c_only or null
   "how much of the payments to the carer is disregarded for their means-tested benefits: none, whole or section_23c_only"
 output approval_route: text or null
   "who approves the arrangement (each council names its own routes)"

@@ -17,7 +17,7 @@ example "Aged 18 on JSA only: the whole decision"
     eligible = true
     end_date = 2028-01-20
     dbs_check_due_by = null
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
     approval_route = "accommodation_and_resource_panel"
     weekly_total_to_carer = 326.79
     notice_days = 28
@@ -77,7 +77,7 @@ example "Aged 19 with no income"
     weekly_housing_benefit = 68.12
     weekly_young_person_contribution = 0.00
     weekly_council_payment = 208.67
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
     next_review_due = 2024-09-15
 
 # Age 20 (20th birthday 2025-02-10). M = 400.00 / 4 = 100.00:
@@ -104,7 +104,7 @@ example "Aged 20, cannot claim LHA: the council pays the LHA equivalent"
     weekly_young_person_contribution = 31.05
     weekly_council_payment = 195.74
     housing_benefit_paid_to = null
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
     carer_benefit_group = 3
 
 # The bundled case examples/west-berkshire-case.json. Age 19.
@@ -125,7 +125,7 @@ example "The bundled case WB-0001"
     eligible = true
     end_date = 2027-03-15
     dbs_check_due_by = null
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
     approval_route = "accommodation_and_resource_panel"
     weekly_total_to_carer = 276.79
     notice_days = 28

@@ -16,7 +16,7 @@ example "18th birthday on the assessment date: band 18_19"
     expected_to_claim_housing_benefit = true
     weekly_young_person_contribution = 0.00
     weekly_council_payment = 258.67
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
     next_review_due = 2025-12-01
 
 example "The day before the 18th birthday: still under 18"
@@ -78,7 +78,7 @@ example "21st birthday on the assessment date: the arrangement has ended"
     weekly_council_payment = null
     housing_benefit_paid_to = null
     expected_to_claim_housing_benefit = false
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
     next_review_due = null
     notice_days = 28
 

@@ -21,7 +21,7 @@ example "Supported by adult services: payment arranged individually"
     weekly_council_payment = null
     weekly_young_person_contribution = 10.00
     weekly_housing_benefit = 68.12
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
 
 # Independent fostering agency: the table applies too (an assumption).
 # 276.79 - 0.00 - 68.12 = 208.67.
@@ -60,7 +60,7 @@ example "Breached agreement: not eligible, 7 days notice"
     housing_benefit_paid_to = null
     expected_to_claim_housing_benefit = false
     next_review_due = null
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
     approval_route = "accommodation_and_resource_panel"
     carer_benefit_group = 1
     council_tax_invisible = false
@@ -80,7 +80,7 @@ example "Not looked after immediately before 18: not eligible, no disregard"
     weekly_total_to_carer = null
     weekly_council_payment = null
     expected_to_claim_housing_benefit = false
-    means_tested_disregard = "none"
+    means_tested_disregard = none
     notice_days = 28
     carer_benefit_group = 1
 
@@ -138,7 +138,7 @@ example "Left the arrangement: not eligible"
     placement.provider = local_authority
   expect
     eligible = false
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
     notice_days = 28
 
 # Not in education, training or employment: entitlement does not depend on it.
@@ -233,7 +233,7 @@ example "Carers on means-tested help with their own rent: group 3, no HB claim"
     weekly_young_person_contribution = 0.00
     weekly_council_payment = 276.79
     housing_benefit_paid_to = null
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
 
 example "Carers on a means-tested benefit, young person claims HB: group 4"
   given
@@ -247,7 +247,7 @@ example "Carers on a means-tested benefit, young person claims HB: group 4"
     carer_benefit_group = 4
     expected_to_claim_housing_benefit = true
     weekly_council_payment = 208.67
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
 
 example "Carers on a means-tested benefit, young person cannot claim LHA: group 3"
   given
@@ -298,7 +298,7 @@ example "Returned after leaving: no disregard, even with a Housing Benefit claim
   expect
     eligible = true
     expected_to_claim_housing_benefit = true
-    means_tested_disregard = "none"
+    means_tested_disregard = none
 
 # No HB claim (cannot claim LHA) and income below 10.00: nothing comes from
 # another source, so the whole payment is disregarded.
@@ -315,7 +315,7 @@ example "Everything paid under section 23C: the whole payment is disregarded"
     expected_to_claim_housing_benefit = false
     weekly_young_person_contribution = 0.00
     weekly_council_payment = 276.79
-    means_tested_disregard = "whole"
+    means_tested_disregard = whole
 
 example "Not every payment under section 23C: only that element is disregarded"
   given
@@ -327,7 +327,7 @@ example "Not every payment under section 23C: only that element is disregarded"
     placement.provider = local_authority
     placement.all_payments_under_section_23c = false
   expect
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only
 
 example "Foster children in the household: DBS check by the 18th birthday"
   given

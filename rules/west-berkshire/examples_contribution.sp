@@ -144,4 +144,4 @@ example "Average exactly 10.00: the flat 10.00"
   expect
     weekly_young_person_contribution = 10.00
     weekly_council_payment = 248.67
-    means_tested_disregard = "section_23c_only"
+    means_tested_disregard = section_23c_only

@@ -10,7 +10,7 @@ import tempfile
 
 
 def main():
-    stayput, doc = sys.argv[1], sys.argv[2]
+    stayput, doc = os.path.abspath(sys.argv[1]), sys.argv[2]
     text = open(doc, encoding="utf-8").read()
     pattern = re.compile(
         r"^### (E\d{4})[^\n]*\n.*?```stayput\n(.*?)```\n\n```console\n\$ stayput check demo\n(.*?)```",
