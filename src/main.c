@@ -18,18 +18,18 @@
 
 /* Exit statuses, the same for every command (contract, section 1). */
 enum {
-    EXIT_DONE = 0,      /* every case decided */
-    EXIT_NEGATIVE = 1,  /* an example failed */
-    EXIT_USAGE = 2,     /* unknown command, flag or council; missing argument */
-    EXIT_INPUT = 3,     /* bad case input, or an unreadable case file */
-    EXIT_RULES = 4,     /* rule-file errors, or an unreadable rule file */
-    EXIT_BATCH = 5,     /* a batch finished, but some lines failed */
-    EXIT_INTERNAL = 6   /* out of memory, a failed write */
+    EXIT_DONE = 0,     /* every case decided */
+    EXIT_NEGATIVE = 1, /* an example failed */
+    EXIT_USAGE = 2,    /* unknown command, flag or council; missing argument */
+    EXIT_INPUT = 3,    /* bad case input, or an unreadable case file */
+    EXIT_RULES = 4,    /* rule-file errors, or an unreadable rule file */
+    EXIT_BATCH = 5,    /* a batch finished, but some lines failed */
+    EXIT_INTERNAL = 6  /* out of memory, a failed write */
 };
 
-#define MAX_JOBS 256
-#define CHUNK_LINES 128             /* a batch goes to the workers in chunks of lines */
-#define CHUNK_BYTES (1024 * 1024)   /* ... or of this many bytes, whichever comes first */
+#define MAX_JOBS     256
+#define CHUNK_LINES  128           /* a batch goes to the workers in chunks of lines */
+#define CHUNK_BYTES  (1024 * 1024) /* ... or of this many bytes, whichever comes first */
 #define INPUT_BUFFER (256 * 1024)
 
 static const char usage_text[] =
@@ -104,7 +104,7 @@ static int out_of_memory(void)
 ** ferror(stdout) then stops the work and sets the exit status (main). */
 static void emit(const char *data, size_t len)
 {
-    if (len && !ferror(stdout) && fwrite(data, 1, len, stdout) != len)
+    if (len && !ferror(stdout) && fwrite(data, 1, len, stdout) != len && errno != EPIPE)
         say("cannot write the output: %s", strerror(errno));
 }
 
@@ -459,16 +459,16 @@ typedef enum { CHUNK_EMPTY, CHUNK_FILLED, CHUNK_DONE } chunk_state;
 
 /* A run of input lines and, once evaluated, their output lines. */
 typedef struct chunk {
-    sp_buf text;        /* the non-blank lines, back to back, newlines removed */
-    size_t *start;      /* offset of each line in text */
-    size_t *len;        /* its length */
-    size_t *line;       /* its line number in the file, from 1 */
-    size_t n, cap;      /* lines held, lines allocated */
-    sp_buf out;         /* the output lines */
-    size_t failed;      /* lines that gave an error record */
-    bool oom;           /* a line ran out of memory (its error record says so) */
-    bool lost;          /* the output could not be held: the batch stops */
-    chunk_state state;  /* guarded by the pool's mutex while threads run */
+    sp_buf text;       /* the non-blank lines, back to back, newlines removed */
+    size_t *start;     /* offset of each line in text */
+    size_t *len;       /* its length */
+    size_t *line;      /* its line number in the file, from 1 */
+    size_t n, cap;     /* lines held, lines allocated */
+    sp_buf out;        /* the output lines */
+    size_t failed;     /* lines that gave an error record */
+    bool oom;          /* a line ran out of memory (its error record says so) */
+    bool lost;         /* the output could not be held: the batch stops */
+    chunk_state state; /* guarded by the pool's mutex while threads run */
 } chunk;
 
 static void chunk_free(chunk *c)
@@ -519,10 +519,10 @@ typedef enum { READ_OK, READ_EOF, READ_ERROR, READ_OOM } read_result;
 /* The batch input and the line it is at. */
 typedef struct reader {
     FILE *f;
-    char *buf;          /* getline's buffer, heap-owned */
+    char *buf; /* getline's buffer, heap-owned */
     size_t buf_size;
-    size_t line;        /* lines read so far */
-    int err;            /* errno of a failed read */
+    size_t line; /* lines read so far */
+    int err;     /* errno of a failed read */
 } reader;
 
 /* Fills c with the next lines of the batch, skipping blank ones. READ_EOF
@@ -582,19 +582,19 @@ static void run_chunk(sp_engine *e, const sp_eval_options *opt, chunk *c)
 ** writes finished chunks in order, so the output is that of one thread. */
 typedef struct pool {
     pthread_mutex_t mu;
-    pthread_cond_t filled;      /* a chunk was submitted, or closing */
-    pthread_cond_t done;        /* a chunk was evaluated */
-    chunk *slots;               /* a ring of k chunks */
+    pthread_cond_t filled; /* a chunk was submitted, or closing */
+    pthread_cond_t done;   /* a chunk was evaluated */
+    chunk *slots;          /* a ring of k chunks */
     size_t k;
-    size_t submitted;           /* chunks handed over so far */
-    size_t taken;               /* chunks taken by workers so far */
-    bool closing;               /* no more chunks will come */
+    size_t submitted; /* chunks handed over so far */
+    size_t taken;     /* chunks taken by workers so far */
+    bool closing;     /* no more chunks will come */
     const sp_eval_options *opt;
 } pool;
 
 typedef struct worker {
     pool *pl;
-    sp_engine *engine;          /* each worker evaluates with its own */
+    sp_engine *engine; /* each worker evaluates with its own */
     pthread_t thread;
     bool started;
 } worker;
@@ -622,9 +622,9 @@ static void *work(void *arg)
 
 /* The outcome of a batch, folded chunk by chunk. */
 typedef struct batch_tally {
-    size_t failed;      /* lines that gave an error record */
+    size_t failed; /* lines that gave an error record */
     bool oom;
-    bool write_failed;  /* standard output failed: stop early */
+    bool write_failed; /* standard output failed: stop early */
 } batch_tally;
 
 static void write_chunk(const chunk *c, batch_tally *t)
@@ -864,7 +864,11 @@ static int cmd_eval(args *a)
     return status;
 }
 
-/* Reads the operands of check or test into paths; --verbose when allowed. */
+/* path_operands found --help: show the usage, exit 0. */
+#define WANTS_HELP (-1)
+
+/* Reads the operands of check or test into paths (and --verbose when verbose
+** is given). Returns EXIT_DONE, WANTS_HELP or an exit status. */
 static int path_operands(args *a, const char *cmd, strlist *paths, bool *verbose)
 {
     const char *text, *value;
@@ -875,7 +879,7 @@ static int path_operands(args *a, const char *cmd, strlist *paths, bool *verbose
             if (!strlist_add(paths, strdup(text)))
                 return out_of_memory();
         } else if (is_help(name)) {
-            return -1;
+            return WANTS_HELP;
         } else if (verbose && (strcmp(name, "--verbose") == 0 || strcmp(name, "-v") == 0)) {
             if (value)
                 return usage("option '--verbose' takes no value");
@@ -904,7 +908,7 @@ static int cmd_check(args *a)
         status = usage("check needs a PATH: a policy folder, or a folder of them");
     if (status == EXIT_DONE)
         status = gather(&paths, &policies);
-    for (size_t i = 0; status != EXIT_INTERNAL && status >= 0 && i < policies.n; i++) {
+    for (size_t i = 0; status != EXIT_INTERNAL && status != WANTS_HELP && i < policies.n; i++) {
         int st = EXIT_DONE;
         sp_policy *p = load_policy(policies.items[i], &st);
         if (p)
@@ -916,7 +920,7 @@ static int cmd_check(args *a)
         emitf("%zu %s checked: no errors\n", policies.n, policies.n == 1 ? "policy" : "policies");
     strlist_free(&paths);
     strlist_free(&policies);
-    return status < 0 ? print_usage() : status;
+    return status == WANTS_HELP ? print_usage() : status;
 }
 
 static int cmd_test(args *a)
@@ -942,7 +946,7 @@ static int cmd_test(args *a)
     if (status != EXIT_DONE) {
         strlist_free(&paths);
         strlist_free(&policies);
-        return status < 0 ? print_usage() : status;
+        return status == WANTS_HELP ? print_usage() : status;
     }
     size_t passed = 0, failed = 0;
     bool load_failed = false, oom = false;
@@ -963,7 +967,7 @@ static int cmd_test(args *a)
         } else {
             emit(report.data, report.len);
             emitf("%s: %zu passed, %zu failed\n", sp_policy_name(p), passed - was_passed,
-                   failed - was_failed);
+                  failed - was_failed);
         }
         sp_policy_free(p);
     }
@@ -1009,7 +1013,8 @@ int main(int argc, char **argv)
     if (ferror(stdout))
         return EXIT_INTERNAL; /* emit said why */
     if (fflush(stdout) != 0) {
-        say("cannot write the output: %s", strerror(errno));
+        if (errno != EPIPE) /* the reader left: nothing to tell it */
+            say("cannot write the output: %s", strerror(errno));
         return EXIT_INTERNAL;
     }
     return status;
