@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs every example of docs/errors.md: each ```stayput block is saved as
 demo/policy.sp, checked with `stayput check demo`, and its diagnostics must
-equal the ```console block that follows, byte for byte."""
+equal the ```console block that follows, byte for byte; each ```json case is
+evaluated against the bundled england policy, and its error line likewise."""
 import os
 import re
 import subprocess
@@ -24,6 +25,23 @@ def main():
             run = subprocess.run([stayput, "check", "demo"], cwd=tmp, capture_output=True, text=True)
         ok = run.returncode == 4 and run.stderr == expected and f"error[{code}]" in run.stderr
         if ok:
+            passed += 1
+        else:
+            failed += 1
+            print(f"{code}: exit {run.returncode}\n--- expected\n{expected}--- got\n{run.stderr}")
+    # Case input: each ```json case, evaluated against the bundled england.
+    rules = os.path.join(os.path.dirname(os.path.abspath(doc)), "..", "rules")
+    cases = re.compile(
+        r"^### ([a-z_]+)\n.*?```json\n(.*?)```\n\n```console\n\$ stayput eval --council england case.json\n(.*?)```",
+        re.S | re.M)
+    for code, case, expected in cases.findall(text):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "case.json"), "w", encoding="utf-8") as f:
+                f.write(case)
+            env = dict(os.environ, STAYPUT_RULES=os.path.abspath(rules))
+            run = subprocess.run([stayput, "eval", "--council", "england", "case.json"], cwd=tmp,
+                                 capture_output=True, text=True, env=env)
+        if run.returncode == 3 and run.stderr == expected and f": {code}: " in run.stderr:
             passed += 1
         else:
             failed += 1
