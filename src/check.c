@@ -231,6 +231,19 @@ static int enum_index(const sp_enum *en, const char *name)
     return -1;
 }
 
+/* E0204 with the nearest value of the enumeration as a suggestion. */
+static void not_a_value(sp_diags *d, const sp_source *src, const sp_expr *e, const sp_enum *en)
+{
+    sp_diag_error(d, "E0204", src, e->start, e->end, "'%s' is not a value of %s", e->name, en->name);
+    sp_suggest sg;
+    sp_suggest_init(&sg, e->name);
+    for (size_t i = 0; i < en->n_values; i++)
+        sp_suggest_offer(&sg, en->values[i]);
+    const char *near = sp_suggest_best(&sg);
+    if (near)
+        sp_diag_note(d, "did you mean '%s'?", near);
+}
+
 static bool is_numeric(const sp_type *t)
 {
     return t->kind == SP_TYPE_WHOLE || t->kind == SP_TYPE_MONEY || t->kind == SP_TYPE_NUMLIT;
@@ -316,15 +329,7 @@ static const sp_type *check_name(checker *c, sp_expr *e, const sp_type *expected
     int s = sp_policy_lookup(p, e->name);
     if (s < 0) {
         if (expected && expected->kind == SP_TYPE_ENUM && expected->enumt) {
-            sp_diag_error(c->d, "E0204", c->src, e->start, e->end,
-                          "'%s' is not a value of %s", e->name, expected->enumt->name);
-            sp_suggest sg;
-            sp_suggest_init(&sg, e->name);
-            for (size_t i = 0; i < expected->enumt->n_values; i++)
-                sp_suggest_offer(&sg, expected->enumt->values[i]);
-            const char *near = sp_suggest_best(&sg);
-            if (near)
-                sp_diag_note(c->d, "did you mean '%s'?", near);
+            not_a_value(c->d, c->src, e, expected->enumt);
         } else {
             unknown_name(c, e->start, e->end, "name", e->name, -1);
         }
@@ -723,15 +728,7 @@ bool sp_check_constant(sp_policy *p, sp_diags *d, const sp_source *src,
             break;
         int v = enum_index(type->enumt, e->name);
         if (v < 0) {
-            sp_diag_error(d, "E0204", src, e->start, e->end, "'%s' is not a value of %s",
-                          e->name, type->enumt->name);
-            sp_suggest sg;
-            sp_suggest_init(&sg, e->name);
-            for (size_t i = 0; i < type->enumt->n_values; i++)
-                sp_suggest_offer(&sg, type->enumt->values[i]);
-            const char *near = sp_suggest_best(&sg);
-            if (near)
-                sp_diag_note(d, "did you mean '%s'?", near);
+            not_a_value(d, src, e, type->enumt);
             return false;
         }
         out->kind = SP_VAL_ENUM;

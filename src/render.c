@@ -88,6 +88,18 @@ static const sp_type *sym_type(const sp_policy *p, int sym)
     return p->syms[sym].type;
 }
 
+/* What a name stood for in this case; NULL for a table (it has no one value). */
+static const sp_value *symbol_value(const sp_engine *e, const sp_symbol *s)
+{
+    switch (s->kind) {
+    case SP_SYM_FACT: return &e->facts[s->slot];
+    case SP_SYM_FIGURE: return &s->constant;
+    case SP_SYM_OUTPUT:
+    case SP_SYM_VALUE: return &e->results[s->slot].value;
+    default: return NULL;
+    }
+}
+
 static void rule_source(const sp_rule *r, sp_buf *out)
 {
     sp_buf_printf(out, "%s:%zu", r->item->src->path, r->line);
@@ -261,14 +273,11 @@ static void trace_json(const sp_engine *e, sp_buf *out)
                 sp_buf_puts(out, ", ");
             json_cstr(out, s->name);
             sp_buf_puts(out, ": ");
-            if (s->kind == SP_SYM_FACT)
-                value_json(p, s->type, &e->facts[s->slot], out);
-            else if (s->kind == SP_SYM_FIGURE)
-                value_json(p, s->type, &s->constant, out);
-            else if (s->kind == SP_SYM_TABLE)
-                json_cstr(out, "(table)");
+            const sp_value *v = symbol_value(e, s);
+            if (v)
+                value_json(p, s->type, v, out);
             else
-                value_json(p, s->type, &e->results[s->slot].value, out);
+                json_cstr(out, "(table)");
         }
         sp_buf_puts(out, "}, \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
@@ -388,14 +397,10 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *
         for (size_t u = 0; u < rr->n_uses; u++) {
             const sp_symbol *s = &p->syms[rr->uses[u]];
             sp_buf_printf(out, "    uses %s %s", sym_kind_word(s->kind), s->name);
-            if (s->kind != SP_SYM_TABLE) {
+            const sp_value *v = symbol_value(e, s);
+            if (v) {
                 sp_buf_puts(out, " = ");
-                if (s->kind == SP_SYM_FACT)
-                    value_text(p, s->type, &e->facts[s->slot], out);
-                else if (s->kind == SP_SYM_FIGURE)
-                    value_text(p, s->type, &s->constant, out);
-                else
-                    value_text(p, s->type, &e->results[s->slot].value, out);
+                value_text(p, s->type, v, out);
             }
             sp_buf_putc(out, '\n');
         }
