@@ -319,7 +319,7 @@ unit
 
 exprs
     : expr                { $$.head = $$.tail = $1; $$.n = 1; }
-    | exprs ',' expr      { $$ = $1; if ($3) { $3->c = NULL; if ($$.tail) $$.tail->c = $3; else $$.head = $3; $$.tail = $3; } $$.n++; }
+    | exprs ',' expr      { $$ = $1; if ($3) { if ($$.tail) $$.tail->next_item = $3; else $$.head = $3; $$.tail = $3; } $$.n++; }
     ;
 
 literal
@@ -343,7 +343,7 @@ constant
 
 constants
     : constant            { $$.head = $$.tail = $1; $$.n = 1; }
-    | constants ',' constant { $$ = $1; if ($3) { $3->c = NULL; if ($$.tail) $$.tail->c = $3; else $$.head = $3; $$.tail = $3; } $$.n++; }
+    | constants ',' constant { $$ = $1; if ($3) { if ($$.tail) $$.tail->next_item = $3; else $$.head = $3; $$.tail = $3; } $$.n++; }
     ;
 
 number
@@ -397,12 +397,12 @@ static sp_item *item(sp_parse_ctx *ctx, sp_item_kind kind, sp_span at)
     return it;
 }
 
-/* Lists of expressions are chained through ->c while parsing (no operand of
-** a list item uses it before the list is flattened here). */
+/* Lists of expressions are chained through ->next_item while parsing, then
+** flattened into an array here. */
 static sp_expr **to_array(sp_parse_ctx *ctx, sp_expr *head, size_t *n)
 {
     size_t count = 0;
-    for (sp_expr *e = head; e; e = e->c)
+    for (sp_expr *e = head; e; e = e->next_item)
         count++;
     *n = count;
     if (!count)
@@ -412,8 +412,8 @@ static sp_expr **to_array(sp_parse_ctx *ctx, sp_expr *head, size_t *n)
         return NULL;
     size_t i = 0;
     for (sp_expr *e = head, *next; e; e = next) {
-        next = e->c;
-        e->c = NULL;
+        next = e->next_item;
+        e->next_item = NULL;
         arr[i++] = e;
     }
     return arr;

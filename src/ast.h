@@ -74,6 +74,7 @@ struct sp_expr {
     sp_expr_kind kind;
     size_t start, end;        /* byte span in the rule file */
     sp_expr *a, *b, *c;       /* operands (IF: cond, then, else) */
+    sp_expr *next_item;       /* parser only: chains the items of a list */
     sp_expr **args;           /* CALL, LIST, ONE_OF items */
     size_t n_args;
     const char *name;         /* NAME, CALL */

@@ -162,6 +162,8 @@ const char *sp_type_name(const sp_type *t, char *buf, size_t size)
     return buf;
 }
 
+static int enum_index(const sp_enum *en, const char *name);
+
 /* Resolves a declared type in place: named types, inline enumerations. */
 static bool resolve_type(checker *c, sp_type *t, const char *owner)
 {
@@ -207,13 +209,13 @@ static bool resolve_type(checker *c, sp_type *t, const char *owner)
         }
         en->name = owner;
         en->values = vals;
+        /* A value listed twice is reported and kept once, so the type stays
+        ** usable and the checker goes on. */
         for (sp_ident *i = t->values; i; i = i->next) {
-            for (size_t j = 0; j < en->n_values; j++)
-                if (strcmp(vals[j], i->name) == 0) {
-                    sp_diag_error(c->d, "E0201", c->src, i->start, i->end,
-                                  "'%s' is listed twice", i->name);
-                    return false;
-                }
+            if (enum_index(en, i->name) >= 0) {
+                sp_diag_error(c->d, "E0201", c->src, i->start, i->end, "'%s' is listed twice", i->name);
+                continue;
+            }
             vals[en->n_values++] = i->name;
         }
         t->enumt = en;
@@ -511,9 +513,15 @@ static const sp_type *check_arith(checker *c, sp_expr *e)
     if (is_numeric(a) && is_numeric(b) && !(money_a && money_b) && !(money_b && e->kind == SP_EXPR_DIV)) {
         if (money_a || money_b)
             return set_type(e, &T_MONEY);
-        if (a->kind == SP_TYPE_WHOLE && b->kind == SP_TYPE_WHOLE && e->kind == SP_EXPR_MUL)
-            return set_type(e, &T_WHOLE);
-        return set_type(e, &T_NUMLIT);
+        if (a->kind == SP_TYPE_NUMLIT && b->kind == SP_TYPE_NUMLIT)
+            return set_type(e, &T_NUMLIT);
+        if (e->kind == SP_EXPR_DIV) {
+            /* a fraction of a whole number has no type to hold it */
+            sp_diag_error(c->d, "E0301", c->src, e->start, e->end,
+                          "only money is divided: whole numbers divided may leave a fraction");
+            return set_type(e, &T_ERROR);
+        }
+        return set_type(e, &T_WHOLE);
     }
     sp_diag_error(c->d, "E0301", c->src, e->start, e->end,
                   "cannot %s %s by %s", e->kind == SP_EXPR_MUL ? "multiply" : "divide",
@@ -840,52 +848,190 @@ static void expr_deps(const sp_policy *p, const sp_rule *r, const sp_expr *e, de
         expr_deps(p, r, e->args[i], fn, ctx);
 }
 
-typedef struct cycle_state {
-    sp_policy *p;
-    sp_diags *d;
-    unsigned char *color;     /* 0 unvisited, 1 on the stack, 2 done */
-    int *stack;
-    size_t depth;
-    bool found;
-} cycle_state;
-
-static void visit(cycle_state *cs, int rule);
-
-static void visit_dep(void *ctx, int rule)
+/* How deep an expression's tree goes, counted without recursion: a long
+** `1 + 1 + ...` builds a deep tree without deepening the parser's stack. */
+static size_t expr_depth(const sp_expr *root, bool *oom)
 {
-    visit(ctx, rule);
+    typedef struct { const sp_expr *e; size_t depth; } slot;
+    size_t cap = 64, n = 0, deepest = 0;
+    slot *st = malloc(cap * sizeof *st);
+    if (!st) {
+        *oom = true;
+        return 0;
+    }
+    st[n++] = (slot){ root, 1 };
+    while (n) {
+        slot top = st[--n];
+        if (!top.e)
+            continue;
+        if (top.depth > deepest)
+            deepest = top.depth;
+        const sp_expr *e = top.e;
+        size_t kids = 3 + e->n_args;
+        if (n + kids > cap) {
+            size_t more = (n + kids) * 2;
+            slot *grown = realloc(st, more * sizeof *st);
+            if (!grown) {
+                free(st);
+                *oom = true;
+                return 0;
+            }
+            st = grown;
+            cap = more;
+        }
+        st[n++] = (slot){ e->a, top.depth + 1 };
+        st[n++] = (slot){ e->b, top.depth + 1 };
+        st[n++] = (slot){ e->c, top.depth + 1 };
+        for (size_t i = 0; i < e->n_args; i++)
+            st[n++] = (slot){ e->args[i], top.depth + 1 };
+    }
+    free(st);
+    return deepest;
 }
 
-static void visit(cycle_state *cs, int rule)
+/* The rules each rule depends on, as adjacency lists. */
+typedef struct dep_graph {
+    sp_policy *p;
+    int **deps;               /* per rule: the rules it reads */
+    size_t *n_deps, *cap_deps;
+} dep_graph;
+
+typedef struct dep_ctx {
+    dep_graph *g;
+    int rule;
+} dep_ctx;
+
+static void add_dep(void *ctx, int to)
 {
-    if (cs->found || cs->color[rule] == 2)
-        return;
-    if (cs->color[rule] == 1) {
-        /* report the cycle from where it closes */
-        sp_buf b;
-        sp_buf_init(&b);
-        size_t from = 0;
-        while (from < cs->depth && cs->stack[from] != rule)
-            from++;
-        for (size_t i = from; i < cs->depth; i++)
-            sp_buf_printf(&b, "%s -> ", cs->p->rules[cs->stack[i]].name);
-        sp_buf_puts(&b, cs->p->rules[rule].name);
-        const sp_item *it = cs->p->rules[rule].item;
-        sp_diag_error(cs->d, "E0404", it->src, it->name_start, it->name_end,
-                      "rules depend on each other in a circle: %s", b.data ? b.data : "");
-        sp_buf_fini(&b);
-        cs->found = true;
+    dep_ctx *dc = ctx;
+    dep_graph *g = dc->g;
+    int from = dc->rule;
+    for (size_t i = 0; i < g->n_deps[from]; i++)
+        if (g->deps[from][i] == to)
+            return;
+    if (g->n_deps[from] == g->cap_deps[from]) {
+        size_t cap = g->cap_deps[from] ? 2 * g->cap_deps[from] : 4;
+        int *more = sp_arena_alloc(&g->p->arena, cap * sizeof *more);
+        if (!more) {
+            g->p->oom = true;
+            return;
+        }
+        if (g->n_deps[from])
+            memcpy(more, g->deps[from], g->n_deps[from] * sizeof *more);
+        g->deps[from] = more;
+        g->cap_deps[from] = cap;
+    }
+    g->deps[from][g->n_deps[from]++] = to;
+}
+
+/* Orders the rules so that each comes after what it reads (Kahn's
+** algorithm, without recursion), reports a circle, and bounds how deep the
+** evaluator's recursion can go: each rule's own expression depth plus the
+** deepest rule it reads. */
+static void order_rules(checker *c, const size_t *own_depth)
+{
+    sp_policy *p = c->p;
+    size_t n = p->n_rules;
+    dep_graph g = { .p = p };
+    g.deps = sp_arena_alloc(&p->arena, n * sizeof *g.deps);
+    g.n_deps = sp_arena_alloc(&p->arena, n * sizeof *g.n_deps);
+    g.cap_deps = sp_arena_alloc(&p->arena, n * sizeof *g.cap_deps);
+    size_t *waiting = sp_arena_alloc(&p->arena, n * sizeof *waiting);  /* deps not yet ordered */
+    size_t *weight = sp_arena_alloc(&p->arena, n * sizeof *weight);
+    int *queue = sp_arena_alloc(&p->arena, n * sizeof *queue);
+    int **readers = sp_arena_alloc(&p->arena, n * sizeof *readers);
+    size_t *n_readers = sp_arena_alloc(&p->arena, n * sizeof *n_readers);
+    if (!g.deps || !g.n_deps || !g.cap_deps || !waiting || !weight || !queue || !readers || !n_readers) {
+        p->oom = true;
         return;
     }
-    cs->color[rule] = 1;
-    cs->stack[cs->depth++] = rule;
-    const sp_rule *r = &cs->p->rules[rule];
-    for (size_t i = 0; i < r->n_branches; i++) {
-        expr_deps(cs->p, r, r->branches[i]->cond, visit_dep, cs);
-        expr_deps(cs->p, r, r->branches[i]->value, visit_dep, cs);
+    for (size_t r = 0; r < n; r++) {
+        dep_ctx dc = { &g, (int)r };
+        const sp_rule *ru = &p->rules[r];
+        for (size_t i = 0; i < ru->n_branches; i++) {
+            expr_deps(p, ru, ru->branches[i]->cond, add_dep, &dc);
+            expr_deps(p, ru, ru->branches[i]->value, add_dep, &dc);
+        }
     }
-    cs->depth--;
-    cs->color[rule] = 2;
+    if (p->oom)
+        return;
+    /* who reads each rule, to release them as it is ordered */
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < g.n_deps[r]; i++)
+            n_readers[g.deps[r][i]]++;
+    for (size_t r = 0; r < n; r++) {
+        readers[r] = n_readers[r] ? sp_arena_alloc(&p->arena, n_readers[r] * sizeof **readers) : NULL;
+        if (n_readers[r] && !readers[r]) {
+            p->oom = true;
+            return;
+        }
+        n_readers[r] = 0;
+    }
+    size_t head = 0, tail = 0;
+    for (size_t r = 0; r < n; r++) {
+        for (size_t i = 0; i < g.n_deps[r]; i++) {
+            int dep = g.deps[r][i];
+            readers[dep][n_readers[dep]++] = (int)r;
+        }
+        waiting[r] = g.n_deps[r];
+        if (!waiting[r])
+            queue[tail++] = (int)r;
+    }
+    while (head < tail) {
+        int r = queue[head++];
+        size_t deepest = 0;
+        for (size_t i = 0; i < g.n_deps[r]; i++)
+            if (weight[g.deps[r][i]] > deepest)
+                deepest = weight[g.deps[r][i]];
+        weight[r] = own_depth[r] + 1 + deepest;
+        if (weight[r] > SP_MAX_EVAL_DEPTH) {
+            const sp_item *it = p->rules[r].item;
+            sp_diag_error(c->d, "E0415", it->src, it->name_start, it->name_end,
+                          "rule '%s' sits on a chain of rules and expressions nested more than %d deep",
+                          p->rules[r].name, SP_MAX_EVAL_DEPTH);
+            return;
+        }
+        for (size_t i = 0; i < n_readers[r]; i++)
+            if (--waiting[readers[r][i]] == 0)
+                queue[tail++] = readers[r][i];
+    }
+    if (tail == n)
+        return;
+    /* What is left waits on itself: from one such rule, follow dependencies
+    ** that are also left until one repeats; that is the circle. */
+    int start = -1;
+    for (size_t r = 0; r < n && start < 0; r++)
+        if (waiting[r])
+            start = (int)r;
+    unsigned char *seen = sp_arena_alloc(&p->arena, n);
+    int *path = sp_arena_alloc(&p->arena, (n + 1) * sizeof *path);
+    if (!seen || !path) {
+        p->oom = true;
+        return;
+    }
+    size_t len = 0;
+    int r = start;
+    while (!seen[r]) {
+        seen[r] = 1;
+        path[len++] = r;
+        int next = -1;
+        for (size_t i = 0; i < g.n_deps[r] && next < 0; i++)
+            if (waiting[g.deps[r][i]])
+                next = g.deps[r][i];
+        r = next;
+    }
+    size_t from = 0;
+    while (path[from] != r)
+        from++;
+    sp_buf b;
+    sp_buf_init(&b);
+    for (size_t i = from; i < len; i++)
+        sp_buf_printf(&b, "%s -> ", p->rules[path[i]].name);
+    sp_buf_puts(&b, p->rules[r].name);
+    const sp_item *it = p->rules[r].item;
+    sp_diag_error(c->d, "E0404", it->src, it->name_start, it->name_end,
+                  "rules depend on each other in a circle: %s", b.data ? b.data : "");
+    sp_buf_fini(&b);
 }
 
 static void check_examples(checker *c)
@@ -1171,10 +1317,38 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
         p->oom = true;
         return false;
     }
+    size_t *own_depth = sp_arena_alloc(&p->arena, (p->n_rules + 1) * sizeof *own_depth);
+    if (!own_depth) {
+        p->oom = true;
+        return false;
+    }
     for (size_t i = 0; i < p->n_rules; i++) {
         sp_rule *r = &p->rules[i];
         sp_item *it = r->item;
         const sp_layer *layer = &p->layers[r->layer];
+        /* The checker and the evaluator recurse over expressions: bound them. */
+        bool too_deep = false;
+        for (sp_branch *b = it->branches; b && !too_deep; b = b->next) {
+            bool oom = false;
+            size_t dc = b->cond ? expr_depth(b->cond, &oom) : 0;
+            size_t dv = expr_depth(b->value, &oom);
+            if (oom) {
+                p->oom = true;
+                return false;
+            }
+            size_t deepest = dc > dv ? dc : dv;
+            if (deepest > own_depth[i])
+                own_depth[i] = deepest;
+            if (deepest > SP_MAX_EXPR_DEPTH) {
+                const sp_expr *x = dc > dv ? b->cond : b->value;
+                sp_diag_error(d, "E0105", it->src, x->start, x->start + 1,
+                              "this expression nests more than %d deep: split it into named values",
+                              SP_MAX_EXPR_DEPTH);
+                too_deep = true;
+            }
+        }
+        if (too_deep)
+            continue;
         c.src = it->src;
         c.rule = r;
         fill_assumptions(p, it->annots);
@@ -1230,18 +1404,9 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
         c.rule = NULL;
     }
 
-    /* 5. No rule may depend on itself. */
-    if (d->count == before && p->n_rules) {
-        cycle_state cs = { .p = p, .d = d };
-        cs.color = sp_arena_alloc(&p->arena, p->n_rules);
-        cs.stack = sp_arena_alloc(&p->arena, p->n_rules * sizeof *cs.stack);
-        if (!cs.color || !cs.stack) {
-            p->oom = true;
-            return false;
-        }
-        for (size_t i = 0; i < p->n_rules && !cs.found; i++)
-            visit(&cs, (int)i);
-    }
+    /* 5. No rule may depend on itself, nor nest deeper than the evaluator goes. */
+    if (d->count == before && p->n_rules)
+        order_rules(&c, own_depth);
 
     /* 6. The case reference and the examples. */
     p->reference = -1;

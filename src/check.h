@@ -18,6 +18,12 @@ typedef enum sp_builtin {
     SP_BUILTIN__COUNT
 } sp_builtin;
 
+/* How deep one expression may nest (E0105), and how deep a chain of rules,
+** each rule counted with its expressions, may go (E0415): the checker and the
+** evaluator recurse that far, on the stack of a thread. */
+#define SP_MAX_EXPR_DEPTH 256
+#define SP_MAX_EVAL_DEPTH 2048
+
 /* Checks p (layers loaded, items parsed). Returns false when any error was
 ** reported. */
 bool sp_check_policy(sp_policy *p, sp_diags *d);

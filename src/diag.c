@@ -116,6 +116,9 @@ void sp_diag_note(sp_diags *d, const char *fmt, ...)
     va_end(ap);
 }
 
+/* The most bytes of a source line a diagnostic shows. */
+#define MAX_SHOWN 160
+
 static void render_one(const sp_diag *g, sp_buf *out)
 {
     if (!g->line) {
@@ -124,19 +127,33 @@ static void render_one(const sp_diag *g, sp_buf *out)
         sp_buf_printf(out, "%s:%zu:%zu: error[%s]: %s\n", g->path, g->line, g->col, g->code, g->message);
         const char *text = g->line_text ? g->line_text : "";
         size_t len = strlen(text);
+        /* A very long line is shown as a window around the column. */
+        size_t col = g->col;
+        const char *lead = "", *trail = "";
+        if (len > MAX_SHOWN) {
+            size_t from = col > MAX_SHOWN / 2 ? col - MAX_SHOWN / 2 : 0;
+            if (from > len - MAX_SHOWN)
+                from = len - MAX_SHOWN;
+            lead = from ? "..." : "";
+            trail = from + MAX_SHOWN < len ? "..." : "";
+            text += from;
+            len = MAX_SHOWN;
+            col = col - from + strlen(lead);
+        }
         char num[32];
         int w = snprintf(num, sizeof num, "%zu", g->line);
-        sp_buf_printf(out, " %s | ", num);
+        sp_buf_printf(out, " %s | %s", num, lead);
         /* Tabs and other controls print as spaces so the caret lines up. */
         for (size_t i = 0; i < len; i++) {
             unsigned char c = (unsigned char)text[i];
             sp_buf_putc(out, c < 0x20 ? ' ' : (char)c);
         }
-        sp_buf_printf(out, "\n %*s | ", w, "");
-        for (size_t i = 1; i < g->col && i <= len; i++)
+        sp_buf_printf(out, "%s\n %*s | ", trail, w, "");
+        size_t shown = len + strlen(lead);
+        for (size_t i = 1; i < col && i <= shown; i++)
             sp_buf_putc(out, ' ');
         sp_buf_putc(out, '^');
-        for (size_t i = 1; i < g->span; i++)
+        for (size_t i = 1; i < g->span && col + i <= shown; i++)
             sp_buf_putc(out, '~');
         sp_buf_putc(out, '\n');
     }

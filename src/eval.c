@@ -504,6 +504,34 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
     return fail(e, f->rule, SP_ERR_RULES, "internal", "unknown expression");
 }
 
+/* A whole number (or a list of them) must come out whole, whatever the
+** arithmetic that made it. */
+static bool whole_where_declared(const sp_type *t, const sp_value *v)
+{
+    if (t->kind == SP_TYPE_WHOLE && v->kind == SP_VAL_NUM)
+        return sp_num_is_integer(v->u.n);
+    if (t->kind == SP_TYPE_LIST && t->elem && v->kind == SP_VAL_LIST) {
+        for (size_t i = 0; i < v->u.list.n; i++)
+            if (!whole_where_declared(t->elem, &v->u.list.items[i]))
+                return false;
+    }
+    return true;
+}
+
+/* A money output (or each item of a list of money) is whole pence. */
+static const sp_value *unrounded(const sp_type *t, const sp_value *v)
+{
+    if (t->kind == SP_TYPE_MONEY && v->kind == SP_VAL_NUM)
+        return sp_num_is_multiple(v->u.n, 100) ? NULL : v;
+    if (t->kind == SP_TYPE_LIST && t->elem && v->kind == SP_VAL_LIST)
+        for (size_t i = 0; i < v->u.list.n; i++) {
+            const sp_value *bad = unrounded(t->elem, &v->u.list.items[i]);
+            if (bad)
+                return bad;
+        }
+    return NULL;
+}
+
 bool sp_eval_rule(sp_engine *e, int rule)
 {
     const sp_policy *p = e->p;
@@ -536,6 +564,17 @@ bool sp_eval_rule(sp_engine *e, int rule)
     if (rr->value.kind == SP_VAL_NULL && !target->type->nullable)
         return fail(e, rule, SP_ERR_RULES, "null_value", "'%s' came out null, but it is declared '%s'",
                     target->name, sp_type_name(target->type, (char[96]){0}, 96));
+    if (!whole_where_declared(target->type, &rr->value)) {
+        char exact[96];
+        const sp_value *v = &rr->value;
+        if (v->kind == SP_VAL_LIST)
+            for (size_t i = 0; i < v->u.list.n; i++)
+                if (v->u.list.items[i].kind == SP_VAL_NUM && !sp_num_is_integer(v->u.list.items[i].u.n))
+                    v = &v->u.list.items[i];
+        sp_num_format_exact(v->kind == SP_VAL_NUM ? v->u.n : sp_num_from_int(0), exact);
+        return fail(e, rule, SP_ERR_RULES, "not_whole", "'%s' is declared a whole number, but came out %s",
+                    target->name, exact);
+    }
     rr->state = SP_RULE_DONE;
     e->order[e->n_order++] = rule;
     return true;
@@ -548,9 +587,9 @@ bool sp_eval_outputs(sp_engine *e)
         const sp_symbol *s = &p->syms[p->outputs[i]];
         if (!sp_eval_rule(e, s->slot))
             return false;
-        const sp_value *v = &e->results[s->slot].value;
         /* A money output must be whole pence: the rule has to round. */
-        if (s->type->kind == SP_TYPE_MONEY && v->kind == SP_VAL_NUM && !sp_num_is_multiple(v->u.n, 100)) {
+        const sp_value *v = unrounded(s->type, &e->results[s->slot].value);
+        if (v) {
             char exact[96];
             sp_num_format_exact(v->u.n, exact);
             return fail(e, s->slot, SP_ERR_RULES, "not_rounded",
