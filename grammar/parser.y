@@ -33,6 +33,8 @@ int sp_yylex(SP_YYSTYPE *lval, SP_YYLTYPE *lloc, void *scanner);
 }
 
 %code {
+#include <limits.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -454,22 +456,23 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, sp_par
     return 0;
 }
 
-bool sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags *diags,
-                     sp_item **items)
+sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags *diags,
+                                sp_item **items)
 {
     sp_parse_ctx ctx = { .arena = arena, .src = src, .diags = diags };
-    void *scanner;
-    if (sp_yylex_init_extra(&ctx, &scanner) != 0) {
-        sp_diag_file_error(diags, "E0001", src->path, "out of memory");
-        return false;
+    void *scanner = NULL;
+    if (src->len > INT_MAX || sp_yylex_init_extra(&ctx, &scanner) != 0)
+        return SP_PARSE_OOM;
+    int rc = 2;
+    /* The scanner's fatal errors come back here (see lexer.l). What the
+    ** parser had allocated is in the arena, freed with the policy. */
+    if (setjmp(ctx.on_fatal) == 0) {
+        sp_yy_scan_bytes(src->text, (int)src->len, scanner);
+        rc = sp_yyparse(scanner, &ctx);
     }
-    void *buffer = sp_yy_scan_bytes(src->text, (int)src->len, scanner);
-    int rc = buffer ? sp_yyparse(scanner, &ctx) : 2;
     sp_yylex_destroy(scanner);
-    if (rc == 2 || ctx.oom) {
-        sp_diag_file_error(diags, "E0001", src->path, "out of memory while reading");
-        return false;
-    }
+    if (rc == 2 || ctx.oom)
+        return SP_PARSE_OOM;
     *items = ctx.head;
-    return !ctx.failed && rc == 0;
+    return !ctx.failed && rc == 0 ? SP_PARSE_OK : SP_PARSE_ERRORS;
 }

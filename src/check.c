@@ -55,6 +55,13 @@ int sp_policy_lookup(const sp_policy *p, const char *name)
     return e ? e->index : -1;
 }
 
+static int rule_lookup(sym_entry *table, const char *name)
+{
+    sym_entry *e = NULL;
+    HASH_FIND_STR(table, name, e);
+    return e ? e->index : -1;
+}
+
 static size_t item_line(const sp_item *it)
 {
     size_t line, col;
@@ -1203,6 +1210,7 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
     }
 
     /* 3. Rules: who decides what, and what replaces what. */
+    sym_entry *rule_names = NULL;   /* rule name -> index, load time only */
     for (size_t l = 0; l < p->n_layers; l++)
         for (sp_item *it = p->layers[l].items; it; it = it->next) {
             if (it->kind != SP_ITEM_RULE && it->kind != SP_ITEM_VALUE)
@@ -1216,13 +1224,13 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
             r->replaces = r->replaced_by = -1;
             r->target = -1;
             r->line = item_line(it);
-            for (int j = 0; j < idx; j++)
-                if (strcmp(p->rules[j].name, r->name) == 0) {
-                    sp_diag_error(d, "E0201", it->src, it->name_start, it->name_end,
-                                  "a rule named '%s' already exists", r->name);
-                    sp_diag_note(d, "first declared at %s:%zu", p->rules[j].item->src->path, p->rules[j].line);
-                    goto next_item;
-                }
+            int same = rule_lookup(rule_names, r->name);
+            if (same >= 0) {
+                sp_diag_error(d, "E0201", it->src, it->name_start, it->name_end,
+                              "a rule named '%s' already exists", r->name);
+                sp_diag_note(d, "first declared at %s:%zu", p->rules[same].item->src->path, p->rules[same].line);
+                goto next_item;
+            }
             if (it->kind == SP_ITEM_VALUE) {
                 r->target = sp_policy_lookup(p, it->name);
                 if (r->target < 0 || p->syms[r->target].item != it)
@@ -1253,10 +1261,7 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
                 }
                 r->target = s;
             } else {
-                int base = -1;
-                for (int j = 0; j < idx; j++)
-                    if (strcmp(p->rules[j].name, it->target) == 0)
-                        base = j;
+                int base = rule_lookup(rule_names, it->target);
                 if (base < 0 || p->rules[base].target < 0) {
                     sp_diag_error(d, "E0403", it->src, it->target_start, it->target_end,
                                   "rule '%s' replaces '%s', but no rule of that name comes before it",
@@ -1287,6 +1292,14 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
                 r->target = p->rules[base].target;
             }
             p->syms[r->target].slot = idx;
+            sym_entry *named = sp_arena_alloc(&p->arena, sizeof *named);
+            if (!named) {
+                p->oom = true;
+                return false;
+            }
+            named->name = r->name;
+            named->index = idx;
+            HASH_ADD_KEYPTR(hh, rule_names, named->name, strlen(named->name), named);
             p->n_rules++;
         next_item:;
         }

@@ -5,6 +5,7 @@
 #ifndef SP_PARSE_H
 #define SP_PARSE_H
 
+#include <setjmp.h>
 #include <stdbool.h>
 
 #include "arena.h"
@@ -25,11 +26,17 @@ typedef struct sp_parse_ctx {
     sp_item *head, *tail;     /* items parsed so far, in file order */
     bool failed;              /* a syntax or scanner error was reported */
     bool oom;                 /* an allocation failed */
+    jmp_buf on_fatal;         /* where the scanner's fatal errors (out of memory) return */
 } sp_parse_ctx;
 
-/* Parses src. Items are appended to *items (arena-owned). Returns false when
-** any error was reported (the diagnostics say which). */
-bool sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags *diags,
-                     sp_item **items);
+typedef enum sp_parse_status {
+    SP_PARSE_OK,
+    SP_PARSE_ERRORS,          /* syntax errors, reported in the diagnostics */
+    SP_PARSE_OOM              /* out of memory */
+} sp_parse_status;
+
+/* Parses src. Items are appended to *items (arena-owned). */
+sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags *diags,
+                                sp_item **items);
 
 #endif

@@ -20,6 +20,9 @@
 #include "sha256.h"
 #include "stayput.h"
 
+/* The largest rule file read: far beyond any policy, small enough that
+** offsets and line tables stay cheap. */
+#define SP_MAX_RULE_FILE (16 << 20)
 /* A chain of extension longer than this is surely a mistake. */
 #define MAX_LAYERS 16
 #define RULE_FILE_SUFFIX ".sp"
@@ -97,8 +100,14 @@ static char **list_rule_files(const char *dir, size_t *n, bool *oom)
             names = more;
         }
         names[*n] = strdup(ent->d_name);
-        if (!names[*n])
+        if (!names[*n]) {
+            /* a list cut short would load a different policy: fail whole */
+            for (size_t i = 0; i < *n; i++)
+                free(names[i]);
+            free(names);
+            names = NULL;
             break;
+        }
         (*n)++;
     }
     closedir(d);
@@ -125,6 +134,7 @@ typedef struct loader {
     size_t n_search;
     bool oom;
     bool failed;
+    const char *chain[MAX_LAYERS]; /* names of the policies being loaded, outermost first */
 } loader;
 
 static sp_item *header_item(sp_item *items, sp_item_kind kind)
@@ -176,10 +186,14 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
         sp_buf text;
         sp_buf_init(&text);
         if (!sp_buf_read_file(&text, path)) {
-            if (text.oom)
+            if (text.oom || errno == ENOMEM)
                 L->oom = true;
             else
                 sp_diag_file_error(L->d, "E0002", path, "cannot read: %s", strerror(errno));
+            ok = false;
+        } else if (text.len > SP_MAX_RULE_FILE) {
+            sp_diag_file_error(L->d, "E0002", path, "a rule file may hold at most %d MiB",
+                               SP_MAX_RULE_FILE >> 20);
             ok = false;
         } else {
             char *shown = display_path(path);
@@ -190,7 +204,10 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
             } else {
                 layer.files[layer.n_files++] = src;
                 sp_item *items = NULL;
-                if (!sp_parse_source(&p->arena, src, L->d, &items))
+                sp_parse_status st = sp_parse_source(&p->arena, src, L->d, &items);
+                if (st == SP_PARSE_OOM)
+                    L->oom = true;
+                else if (st != SP_PARSE_OK)
                     ok = false;
                 if (items) {
                     if (tail)
@@ -243,10 +260,19 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
 
     sp_item *ext = header_item(layer.items, SP_ITEM_EXTENDS);
     if (ext) {
-        for (size_t i = 0; i < p->n_layers; i++)
-            if (strcmp(p->layers[i].name, ext->name) == 0) {
+        /* The policies being loaded, from the first asked for down to this
+        ** one: extending any of them again is a circle. */
+        L->chain[depth] = layer.name;
+        for (int i = 0; i <= depth; i++)
+            if (strcmp(L->chain[i], ext->name) == 0) {
+                sp_buf path;
+                sp_buf_init(&path);
+                for (int j = i; j <= depth; j++)
+                    sp_buf_printf(&path, "'%s' extends ", L->chain[j]);
+                sp_buf_printf(&path, "'%s'", ext->name);
                 sp_diag_error(L->d, "E0410", ext->src, ext->start, ext->name_end,
-                              "policy '%s' extends '%s', which extends it in turn", layer.name, ext->name);
+                              "policies extend each other in a circle: %s", path.data ? path.data : "");
+                sp_buf_fini(&path);
                 return false;
             }
         /* Beside this folder first, so that a copied rules tree works as it is. */

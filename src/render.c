@@ -75,6 +75,8 @@ static void value_text(const sp_policy *p, const sp_type *t, const sp_value *v, 
         value_json(p, t, v, &tmp);
         if (tmp.len >= 2)
             sp_buf_append(out, tmp.data + 1, tmp.len - 2);
+        if (tmp.oom)
+            out->oom = true;
         sp_buf_fini(&tmp);
         return;
     }
@@ -118,6 +120,16 @@ static void rule_cites(const sp_rule *r, int branch, sp_buf *out)
         sp_buf_puts(out, br);
 }
 
+/* Appends what was built in tmp as a JSON string, then empties tmp. A failed
+** allocation in tmp fails out too, so nothing short is ever printed. */
+static void put_json(sp_buf *out, sp_buf *tmp)
+{
+    if (tmp->oom)
+        out->oom = true;
+    sp_buf_json_string(out, tmp->data ? tmp->data : "", tmp->len);
+    sp_buf_clear(tmp);
+}
+
 static void json_cstr(sp_buf *out, const char *s)
 {
     sp_buf_json_string(out, s, strlen(s));
@@ -153,11 +165,10 @@ static void reasons_json(const sp_engine *e, int rule, sp_buf *out)
         sp_buf tmp;
         sp_buf_init(&tmp);
         rule_source(ru, &tmp);
-        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
-        sp_buf_clear(&tmp);
+        put_json(out, &tmp);
         sp_buf_puts(out, ", \"cites\": ");
         rule_cites(ru, rr->branch, &tmp);
-        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        put_json(out, &tmp);
         sp_buf_fini(&tmp);
         sp_buf_puts(out, ", \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
@@ -253,16 +264,14 @@ static void trace_json(const sp_engine *e, sp_buf *out)
         sp_buf_init(&tmp);
         rule_source(ru, &tmp);
         sp_buf_puts(out, ", \"source\": ");
-        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
-        sp_buf_clear(&tmp);
+        put_json(out, &tmp);
         branch_text(ru, rr->branch, &tmp);
         sp_buf_puts(out, ", \"branch\": ");
-        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        put_json(out, &tmp);
         sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, rr->branch));
-        sp_buf_clear(&tmp);
         rule_cites(ru, rr->branch, &tmp);
         sp_buf_puts(out, ", \"cites\": ");
-        sp_buf_json_string(out, tmp.data ? tmp.data : "", tmp.len);
+        put_json(out, &tmp);
         sp_buf_fini(&tmp);
         sp_buf_puts(out, ", \"value\": ");
         value_json(p, target->type, &rr->value, out);

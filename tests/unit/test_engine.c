@@ -220,6 +220,107 @@ static void test_engine_rejects_bad_rules(void **state)
     sp_diags_fini(&d);
 }
 
+/* Loads a one-file policy written here; NULL when it does not check, with
+** the rendered diagnostics in *diags_out (caller frees). */
+static sp_policy *load_text(const char *dir, const char *text, char **diags_out)
+{
+    write_file(dir, "policy.sp", text);
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", root, dir);
+    const char *search[] = { root };
+    bool oom;
+    sp_diags d;
+    sp_diags_init(&d);
+    sp_policy *p = sp_policy_load(path, search, 1, &d, &oom);
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_diags_render(&d, &out);
+    *diags_out = strdup(out.data ? out.data : "");
+    sp_buf_fini(&out);
+    sp_diags_fini(&d);
+    return p;
+}
+
+#define HEADER "policy \"r\"\nsource \"T\"\nreference id\nfact id: text required\n"
+
+static void test_engine_if_inside_a_list_keeps_both_branches(void **state)
+{
+    (void)state;
+    char *diags;
+    sp_policy *p = load_text("iflist", HEADER
+                             "fact x: bool default false\n"
+                             "output n: whole number\n"
+                             "output m: whole number\n"
+                             "rule r for n\n  cites \"1\"\n  = count([if x then 1 else 5, 2])\n"
+                             "rule s for m\n  cites \"1\"\n  = max(if x then 1 else 7, 3)\n", &diags);
+    assert_non_null(p);
+    char *out = eval(p, "{\"id\": \"a\"}", SP_OK);
+    assert_non_null(strstr(out, "\"n\": 2, \"m\": 7"));
+    free(out);
+    free(diags);
+    sp_policy_free(p);
+}
+
+static void test_engine_whole_numbers_stay_whole(void **state)
+{
+    (void)state;
+    char *diags;
+    sp_policy *p = load_text("whole", HEADER
+                             "output n: whole number\n"
+                             "rule r for n\n  cites \"1\"\n  = 1 + 0.5\n", &diags);
+    assert_non_null(p);
+    char *code = eval(p, "{\"id\": \"a\"}", SP_ERR_RULES);
+    assert_string_equal(code, "not_whole");
+    free(code);
+    free(diags);
+    sp_policy_free(p);
+    p = load_text("wholediv", HEADER "fact k: whole number default 3\noutput n: whole number\n"
+                  "rule r for n\n  cites \"1\"\n  = k / 2\n", &diags);
+    assert_null(p);
+    assert_non_null(strstr(diags, "error[E0301]: only money is divided"));
+    free(diags);
+}
+
+static void test_engine_repeated_enumeration_value(void **state)
+{
+    (void)state;
+    char *diags;
+    sp_policy *p = load_text("enumdup", HEADER "type band: one of a, b, a\n"
+                             "table t: money by band\n  a: 1.00\n  b: 2.00\n  cites \"1\"\n"
+                             "fact k: one of x, x default x\n", &diags);
+    assert_null(p);
+    assert_non_null(strstr(diags, "5:25: error[E0201]: 'a' is listed twice"));
+    assert_non_null(strstr(diags, "error[E0201]: 'x' is listed twice"));
+    free(diags);
+}
+
+static void test_engine_depth_is_bounded(void **state)
+{
+    (void)state;
+    /* 20,000 terms in one expression, then a chain of 3,000 values */
+    size_t cap = 200000;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    size_t n = (size_t)snprintf(text, cap, "%s", HEADER "output n: whole number\nrule r for n\n  cites \"1\"\n  = 1");
+    for (int i = 0; i < 20000; i++)
+        n += (size_t)snprintf(text + n, cap - n, " + 1");
+    snprintf(text + n, cap - n, "\n");
+    char *diags;
+    sp_policy *p = load_text("deep", text, &diags);
+    assert_null(p);
+    assert_non_null(strstr(diags, "error[E0105]"));
+    free(diags);
+    n = (size_t)snprintf(text, cap, "%s", HEADER "output n: whole number\nrule r for n\n  cites \"1\"\n  = v2999\n"
+                         "value v0: whole number\n  cites \"1\"\n  = 0\n");
+    for (int i = 1; i < 3000; i++)
+        n += (size_t)snprintf(text + n, cap - n, "value v%d: whole number\n  cites \"1\"\n  = v%d + 1\n", i, i - 1);
+    p = load_text("chain", text, &diags);
+    assert_null(p);
+    assert_non_null(strstr(diags, "error[E0415]"));
+    free(diags);
+    free(text);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -247,6 +348,10 @@ int main(void)
         cmocka_unit_test(test_engine_extension_is_late_bound),
         cmocka_unit_test(test_engine_bad_case_input),
         cmocka_unit_test(test_engine_rejects_bad_rules),
+        cmocka_unit_test(test_engine_if_inside_a_list_keeps_both_branches),
+        cmocka_unit_test(test_engine_whole_numbers_stay_whole),
+        cmocka_unit_test(test_engine_repeated_enumeration_value),
+        cmocka_unit_test(test_engine_depth_is_bounded),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

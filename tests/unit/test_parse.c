@@ -26,7 +26,7 @@ static bool parse(fixture *f, const char *text)
     f->items = NULL;
     sp_source *src = sp_source_new(&f->arena, "t.sp", "t.sp", text, strlen(text));
     assert_non_null(src);
-    bool ok = sp_parse_source(&f->arena, src, &f->diags, &f->items);
+    bool ok = sp_parse_source(&f->arena, src, &f->diags, &f->items) == SP_PARSE_OK;
     sp_diags_render(&f->diags, &f->rendered);
     return ok;
 }
