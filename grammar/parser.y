@@ -52,6 +52,7 @@ static sp_expr *binary(sp_parse_ctx *ctx, sp_expr_kind kind, sp_expr *a, sp_expr
 static sp_item *item(sp_parse_ctx *ctx, sp_item_kind kind, sp_span at);
 static sp_expr **to_array(sp_parse_ctx *ctx, sp_expr *head, size_t *n);
 static void sp_yyerror(SP_YYLTYPE *loc, void *scanner, sp_parse_ctx *ctx, const char *msg);
+static int64_t whole(sp_parse_ctx *ctx, sp_num n, int64_t most, sp_span at);
 
 /* Appends to a {head, tail} list whose nodes have a next field. */
 #define APPEND(list, x)                                                \
@@ -170,7 +171,7 @@ fact_decl
     | fact_decl REQUIRED                  { $$ = $1; if ($$) $$->required = true; }
     | fact_decl DEFAULT constant           { $$ = $1; if ($$) $$->default_value = $3; }
     | fact_decl AT MOST INTEGER
-        { $$ = $1; if ($$) { $$->at_most = sp_num_is_integer($4) && $4.num < 1000000 ? (int64_t)$4.num : 1000000; } }
+        { $$ = $1; if ($$) { $$->at_most = whole(ctx, $4, 1000000, @4); } }
     | fact_decl FROM constant TO constant   { $$ = $1; if ($$) { $$->from = $3; $$->to = $5; } }
     | fact_decl STRING                    { $$ = $1; if ($$) $$->description = $2; }
     ;
@@ -309,7 +310,7 @@ primary
     | '[' ']'             { $$ = expr(ctx, SP_EXPR_LIST, @$); }
     | ORDINAL BIRTHDAY OF primary
                           { $$ = expr(ctx, SP_EXPR_BIRTHDAY, @$); if ($$) { $$->count = $1; $$->a = $4; } }
-    | INTEGER unit        { $$ = expr(ctx, SP_EXPR_DURATION, @$); if ($$) { $$->count = sp_num_is_integer($1) && $1.num < 100000 ? (int64_t)$1.num : 100000; $$->op = $2; } }
+    | INTEGER unit        { $$ = expr(ctx, SP_EXPR_DURATION, @$); if ($$) { $$->count = whole(ctx, $1, 1000000, @1); $$->op = $2; } }
     ;
 
 unit
@@ -384,6 +385,18 @@ static sp_expr *binary(sp_parse_ctx *ctx, sp_expr_kind kind, sp_expr *a, sp_expr
         e->b = b;
     }
     return e;
+}
+
+/* A count written in the rule (a duration, a list bound): a number too large
+** is reported, never silently capped. */
+static int64_t whole(sp_parse_ctx *ctx, sp_num n, int64_t most, sp_span at)
+{
+    if (n.den == 1 && n.num <= most)
+        return (int64_t)n.num;
+    ctx->failed = true;
+    sp_diag_error(ctx->diags, "E0104", ctx->src, at.start, at.end, "number too large here (at most %lld)",
+                  (long long)most);
+    return most;
 }
 
 static sp_item *item(sp_parse_ctx *ctx, sp_item_kind kind, sp_span at)

@@ -50,6 +50,8 @@ void sp_arena_reset(sp_arena *a)
 void *sp_arena_alloc(sp_arena *a, size_t size)
 {
     const size_t align = alignof(max_align_t);
+    if (size > SIZE_MAX - align)
+        return NULL;
     size = (size + align - 1) & ~(align - 1);
     if (size == 0)
         size = align;

@@ -592,12 +592,15 @@ static const sp_type *check_expr(checker *c, sp_expr *e, const sp_type *expected
         return set_type(e, t);
     }
     case SP_EXPR_CMP: {
-        const sp_type *a = check_expr(c, e->a, NULL);
-        const sp_type *b = check_expr(c, e->b, a);
-        if (a->kind == SP_TYPE_NUMLIT || a->kind == SP_TYPE_NULL) {
-            /* re-read the left side knowing the right, for enumeration values */
-            if (e->a->kind == SP_EXPR_NAME && a->kind == SP_TYPE_ERROR)
-                a = check_expr(c, e->a, b);
+        /* An enumeration value may stand on either side (`gcse is kind`):
+        ** read the side that names something first, the other in its light. */
+        const sp_type *a, *b;
+        if (e->a->kind == SP_EXPR_NAME && sp_policy_lookup(c->p, e->a->name) < 0) {
+            b = check_expr(c, e->b, NULL);
+            a = check_expr(c, e->a, b);
+        } else {
+            a = check_expr(c, e->a, NULL);
+            b = check_expr(c, e->b, a);
         }
         const sp_type *u = unify(a, b);
         if (!u) {
@@ -812,12 +815,11 @@ static const char *join_cites(checker *c, const sp_annot *a, const sp_layer *lay
     return s;
 }
 
-static void set_assumes(sp_policy *p, const sp_annot *a, uint64_t *bits)
+static void set_assumes(const sp_annot *a, uint64_t *bits)
 {
     for (; a; a = a->next)
         if (a->kind == SP_ANNOT_ASSUME && bits)
             bits[a->id / 64] |= (uint64_t)1 << (a->id % 64);
-    (void)p;
 }
 
 static void number_assumptions(sp_policy *p, sp_annot *a)
@@ -1377,7 +1379,7 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
             p->oom = true;
             return false;
         }
-        set_assumes(p, it->annots, r->assumes);
+        set_assumes(it->annots, r->assumes);
         bool any_rule_cite, any_branch_cite = false;
         r->cites = join_cites(&c, it->annots, layer, &any_rule_cite);
         size_t bi = 0;
@@ -1392,7 +1394,7 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
                 p->oom = true;
                 return false;
             }
-            set_assumes(p, b->annots, r->branch_assumes[bi]);
+            set_assumes(b->annots, r->branch_assumes[bi]);
             if (b->cond)
                 expect_kind(&c, b->cond, &T_BOOL, "a 'when' needs a condition");
             const sp_type *t = check_expr(&c, b->value, target);

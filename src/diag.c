@@ -47,8 +47,10 @@ static bool record(sp_diags *d, const char *code, const sp_source *src,
                    const char *fmt, va_list ap)
 {
     if (d->count >= SP_DIAG_MAX) {
+        d->dropped = true;   /* so that its note is dropped too */
         return false;
     }
+    d->dropped = false;
     sp_diag *g = calloc(1, sizeof *g);
     char *msg = vformat(fmt, ap);
     if (!g || !msg) {
@@ -108,7 +110,7 @@ bool sp_diag_file_error(sp_diags *d, const char *code, const char *path,
 
 void sp_diag_note(sp_diags *d, const char *fmt, ...)
 {
-    if (!d->tail || d->tail->note)
+    if (!d->tail || d->tail->note || d->dropped)
         return;
     va_list ap;
     va_start(ap, fmt);

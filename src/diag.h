@@ -32,6 +32,7 @@ typedef struct sp_diags {
     sp_diag *head, *tail;
     size_t count;
     bool oom;                  /* a diagnostic could not be recorded */
+    bool dropped;              /* the last error was over the cap: drop its note */
 } sp_diags;
 
 void sp_diags_init(sp_diags *d);

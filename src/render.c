@@ -593,7 +593,11 @@ sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *repor
             sp_value want;
             if (!sp_check_constant((sp_policy *)p, &d, ex->src, x->value, sym->type, &want) ||
                 !sp_eval_rule(e, sym->slot)) {
-                mismatches++;
+                /* a value the outputs did not need, and that fails: say why */
+                if (!mismatches++)
+                    sp_buf_puts(report, "FAILED\n");
+                sp_buf_printf(report, "  %s:%zu: %s: %s: %s\n", ex->src->path, line_of(ex->src, x->start),
+                              x->name, e->err_code ? e->err_code : "error", e->err_message);
                 continue;
             }
             const sp_value *got = &e->results[sym->slot].value;
