@@ -93,7 +93,7 @@ static int64_t whole(sp_parse_ctx *ctx, sp_num n, int64_t most, sp_span at);
 %token BIRTHDAY "birthday" BOOL "bool" BY "by" CITES "cites" DATE_T "date type"
 %token DAYS "days" DEFAULT "default" ELSE "else" EXAMPLE "example" EXPECT "expect"
 %token EXTENDS "extends" FACT "fact" FALSE "false" FIGURE "figure" FOR "for"
-%token FROM "from" GIVEN "given" IF "if" IN "in" IS "is" LIST "list" MONEY "money"
+%token FIRST "first" FROM "from" GIVEN "given" IF "if" IN "in" IS "is" LIST "list" MONEY "money"
 %token MONTHS "months" MOST "most" NOT "not" NULL_ "null" OF "of"
 %token ONE "one" OR "or" OTHERWISE "otherwise" OUTPUT "output" POLICY "policy"
 %token REFERENCE "reference" REPLACES "replaces" REQUIRED "required"
@@ -110,8 +110,8 @@ static int64_t whole(sp_parse_ctx *ctx, sp_num n, int64_t most, sp_span at);
 %type <branches> branches
 %type <branch> branch otherwise
 %type <pairs> pairs entries
-%type <expr> expr postfix primary literal constant number
-%type <exprs> exprs constants
+%type <expr> expr postfix primary literal constant number list_item
+%type <exprs> exprs items constants
 %type <unit> unit
 
 %precedence IF
@@ -306,7 +306,9 @@ primary
     | BIRTHDAY '(' exprs ')'  /* `birthday` is also the word of `21st birthday of` */
                           { $$ = expr(ctx, SP_EXPR_CALL, @$); if ($$) { $$->name = "birthday"; $$->args = to_array(ctx, $3.head, &$$->n_args); } }
     | '(' expr ')'        { $$ = $2; }
-    | '[' exprs ']'       { $$ = expr(ctx, SP_EXPR_LIST, @$); if ($$) $$->args = to_array(ctx, $2.head, &$$->n_args); }
+    | '[' items ']'       { $$ = expr(ctx, SP_EXPR_LIST, @$); if ($$) $$->args = to_array(ctx, $2.head, &$$->n_args); }
+    | FIRST INTEGER IDENT ON_OR_AFTER primary
+                          { $$ = expr(ctx, SP_EXPR_NEXT_DATE, @$); if ($$) { $$->count = whole(ctx, $2, 31, @2); $$->name = $3; $$->a = $5; } }
     | '[' ']'             { $$ = expr(ctx, SP_EXPR_LIST, @$); }
     | ORDINAL BIRTHDAY OF primary
                           { $$ = expr(ctx, SP_EXPR_BIRTHDAY, @$); if ($$) { $$->count = $1; $$->a = $4; } }
@@ -318,6 +320,17 @@ unit
     | WEEKS               { $$ = SP_UNIT_WEEKS; }
     | MONTHS              { $$ = SP_UNIT_MONTHS; }
     | YEARS               { $$ = SP_UNIT_YEARS; }
+    ;
+
+/* The items of a list; `x when c` is there only when c holds. */
+items
+    : list_item           { $$.head = $$.tail = $1; $$.n = 1; }
+    | items ',' list_item { $$ = $1; if ($3) { if ($$.tail) $$.tail->next_item = $3; else $$.head = $3; $$.tail = $3; } $$.n++; }
+    ;
+
+list_item
+    : expr
+    | expr WHEN expr      { $$ = binary(ctx, SP_EXPR_ITEM_WHEN, $1, $3, @$); }
     ;
 
 exprs

@@ -85,7 +85,8 @@ struct sp_expr {
     bool boolean;             /* BOOL */
     sp_date date;             /* DATE */
     int64_t count;            /* DURATION count, BIRTHDAY ordinal */
-    int op;                   /* CMP: sp_cmp_op; DURATION: sp_unit; ROUND: sp_round_mode */
+    int op;                   /* CMP: sp_cmp_op; DURATION: sp_unit; ROUND: sp_round_mode;
+                                 NEXT_DATE: the month (1-12), with the day in count */
     int64_t scale;            /* ROUND: 100 for penny, 1 for pound */
     sp_ident *round_words;    /* ROUND: the words as written, checked later */
     /* filled by the checker */

@@ -484,6 +484,46 @@ static const sp_type *check_call(checker *c, sp_expr *e)
         expect_kind(c, e->args[0], &T_DATE, "birthday: the date of birth");
         expect_kind(c, e->args[1], &T_WHOLE, "birthday: which birthday");
         return set_type(e, &T_DATE);
+    case SP_BUILTIN_LATEST:
+    case SP_BUILTIN_EARLIEST: {
+        for (int i = 0; i < n; i++)
+            expect_kind(c, e->args[i], &(sp_type){ .kind = SP_TYPE_DATE, .nullable = true },
+                        e->name);
+        sp_type r = { .kind = SP_TYPE_DATE, .nullable = true };
+        return set_type(e, &r);
+    }
+    case SP_BUILTIN_PRESENT: {
+        /* present(a, b): the values among a, b that are not null. The
+        ** decision's reasons are those of the values kept, so each argument
+        ** names a value or an output. */
+        const sp_type *t = NULL;
+        for (int i = 0; i < n; i++) {
+            sp_expr *x = e->args[i];
+            const sp_type *u = check_expr(c, x, t);
+            if (x->kind != SP_EXPR_NAME || x->sym < 0 ||
+                (c->p->syms[x->sym].kind != SP_SYM_VALUE && c->p->syms[x->sym].kind != SP_SYM_OUTPUT)) {
+                if (u->kind != SP_TYPE_ERROR)
+                    sp_diag_error(c->d, "E0304", c->src, x->start, x->end,
+                                  "present() takes the names of values or outputs");
+                return set_type(e, &T_ERROR);
+            }
+            const sp_type *j = t ? unify(t, u) : u;
+            if (!j) {
+                type_mismatch(c, x, "present() needs values of one type", t, u);
+                return set_type(e, &T_ERROR);
+            }
+            t = j;
+        }
+        sp_type *elem = sp_arena_alloc(&c->p->arena, sizeof *elem);
+        if (!elem) {
+            c->p->oom = true;
+            return set_type(e, &T_ERROR);
+        }
+        *elem = *t;
+        elem->nullable = false;
+        sp_type r = { .kind = SP_TYPE_LIST, .elem = elem };
+        return set_type(e, &r);
+    }
     case SP_BUILTIN__COUNT:
         break;
     }
@@ -558,7 +598,12 @@ static const sp_type *check_expr(checker *c, sp_expr *e, const sp_type *expected
     case SP_EXPR_LIST: {
         const sp_type *el = expected && expected->kind == SP_TYPE_LIST ? expected->elem : NULL;
         for (size_t i = 0; i < e->n_args; i++) {
-            const sp_type *t = check_expr(c, e->args[i], el);
+            sp_expr *x = e->args[i];
+            if (x->kind == SP_EXPR_ITEM_WHEN) {
+                expect_kind(c, x->b, &T_BOOL, "an item's 'when' needs a condition");
+                x = x->a;
+            }
+            const sp_type *t = check_expr(c, x, el);
             const sp_type *u = el ? unify(el, t) : t;
             if (!u) {
                 type_mismatch(c, e->args[i], "a list's items must agree", el, t);
@@ -682,6 +727,29 @@ static const sp_type *check_expr(checker *c, sp_expr *e, const sp_type *expected
         sp_type r = *u;
         r.nullable = a->nullable || b->nullable || a->kind == SP_TYPE_NULL || b->kind == SP_TYPE_NULL;
         return set_type(e, &r);
+    }
+    case SP_EXPR_ITEM_WHEN:
+        sp_diag_error(c->d, "E0301", c->src, e->start, e->end, "'x when c' is an item of a list [ ]");
+        return set_type(e, &T_ERROR);
+    case SP_EXPR_NEXT_DATE: {
+        static const char *const months[] = { "January", "February", "March", "April", "May", "June", "July",
+                                              "August", "September", "October", "November", "December" };
+        e->op = 0;
+        for (int m = 0; m < 12; m++)
+            if (strcmp(e->name, months[m]) == 0)
+                e->op = m + 1;
+        expect_kind(c, e->a, &T_DATE, "'on or after' needs a date");
+        if (!e->op) {
+            sp_diag_error(c->d, "E0301", c->src, e->start, e->end,
+                          "'%s' is not a month: write it in full, like September", e->name);
+            return set_type(e, &T_ERROR);
+        }
+        if (e->count < 1 || e->count > sp_date_days_in_month(2000, e->op)) {
+            sp_diag_error(c->d, "E0103", c->src, e->start, e->end, "%s has no day %lld", e->name,
+                          (long long)e->count);
+            return set_type(e, &T_ERROR);
+        }
+        return set_type(e, &T_DATE);
     }
     case SP_EXPR__COUNT:
         break;

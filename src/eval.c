@@ -293,6 +293,42 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
         bool ok = sp_date_anniversary(birth, (int64_t)n.num, &d);
         return date_out(f, ok, d, out);
     }
+    case SP_BUILTIN_LATEST:
+    case SP_BUILTIN_EARLIEST: {
+        /* nulls are passed over; the first of equals is kept */
+        out->kind = SP_VAL_NULL;
+        for (size_t i = 0; i < x->n_args; i++) {
+            sp_value v;
+            if (!eval(f, x->args[i], &v))
+                return false;
+            if (v.kind != SP_VAL_DATE)
+                continue;
+            if (out->kind == SP_VAL_NULL ||
+                (x->builtin == SP_BUILTIN_LATEST ? v.u.d > out->u.d : v.u.d < out->u.d))
+                *out = v;
+        }
+        return true;
+    }
+    case SP_BUILTIN_PRESENT: {
+        sp_value *items = sp_arena_alloc(&f->e->arena, x->n_args * sizeof *items);
+        int *rules = sp_arena_alloc(&f->e->arena, x->n_args * sizeof *rules);
+        if (!items || !rules)
+            return oom(f->e);
+        size_t n = 0;
+        for (size_t i = 0; i < x->n_args; i++) {
+            if (!eval(f, x->args[i], &items[n]))
+                return false;
+            if (items[n].kind != SP_VAL_NULL)
+                rules[n++] = f->e->p->syms[x->args[i]->sym].slot;
+        }
+        out->kind = SP_VAL_LIST;
+        out->u.list.items = items;
+        out->u.list.n = n;
+        /* the kept values' rules explain the list (see render.c) */
+        f->rr->item_rules = rules;
+        f->rr->n_item_rules = n;
+        return true;
+    }
     case SP_BUILTIN__COUNT:
         break;
     }
@@ -375,13 +411,31 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         sp_value *items = x->n_args ? sp_arena_alloc(&e->arena, x->n_args * sizeof *items) : NULL;
         if (x->n_args && !items)
             return oom(e);
-        for (size_t i = 0; i < x->n_args; i++)
-            if (!eval(f, x->args[i], &items[i]))
+        size_t n = 0;
+        for (size_t i = 0; i < x->n_args; i++) {
+            const sp_expr *item = x->args[i];
+            if (item->kind == SP_EXPR_ITEM_WHEN) {
+                bool keep;
+                if (!eval_bool(f, item->b, &keep))
+                    return false;
+                if (!keep)
+                    continue;
+                item = item->a;
+            }
+            if (!eval(f, item, &items[n++]))
                 return false;
+        }
         out->kind = SP_VAL_LIST;
         out->u.list.items = items;
-        out->u.list.n = x->n_args;
+        out->u.list.n = n;
         return true;
+    }
+    case SP_EXPR_NEXT_DATE: {
+        sp_date from = 0, d = 0;
+        if (!eval_date(f, x->a, &from))
+            return false;
+        bool ok = sp_date_next_on_or_after(from, x->op, (int)x->count, &d);
+        return date_out(f, ok, d, out);
     }
     case SP_EXPR_NAME:
         return eval_symbol(f, x, out);
@@ -498,6 +552,7 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
             return false;
         return eval(f, c ? x->b : x->c, out);
     }
+    case SP_EXPR_ITEM_WHEN:   /* only inside a list, handled there */
     case SP_EXPR__COUNT:
         break;
     }

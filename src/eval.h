@@ -22,6 +22,8 @@ typedef struct sp_rule_result {
     bool used_base;           /* the rule read `base` */
     sp_value value;
     uint64_t *assumes;        /* assumptions used, its own and those of what it read */
+    int *item_rules;          /* present(): the rules of the values kept, which explain it */
+    size_t n_item_rules;
     int *uses;                /* symbols read, in first-read order */
     size_t n_uses, cap_uses;
 } sp_rule_result;

@@ -149,12 +149,11 @@ static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *o
     sp_buf_putc(out, ']');
 }
 
-static void reasons_json(const sp_engine *e, int rule, sp_buf *out)
+/* The reason entries of one rule: it, then each replaced rule it built on. */
+static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *out)
 {
     const sp_policy *p = e->p;
-    sp_buf_putc(out, '[');
-    /* The deciding rule, then each replaced rule it built on. */
-    for (int r = rule, first = 1; r >= 0; first = 0) {
+    for (int r = rule; r >= 0; first = false) {
         const sp_rule *ru = &p->rules[r];
         const sp_rule_result *rr = &e->results[r];
         if (!first)
@@ -174,6 +173,27 @@ static void reasons_json(const sp_engine *e, int rule, sp_buf *out)
         assumptions_json(p, rr->assumes, out);
         sp_buf_putc(out, '}');
         r = rr->used_base ? ru->replaces : -1;
+    }
+}
+
+/* A list made by present(...) is explained item by item, by the rules of
+** the values it kept, in order. */
+static bool by_items(const sp_engine *e, int rule)
+{
+    const sp_rule_result *rr = &e->results[rule];
+    const sp_expr *v = e->p->rules[rule].branches[rr->branch]->value;
+    return v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT;
+}
+
+static void reasons_json(const sp_engine *e, int rule, sp_buf *out)
+{
+    sp_buf_putc(out, '[');
+    if (by_items(e, rule)) {
+        const sp_rule_result *rr = &e->results[rule];
+        for (size_t i = 0; i < rr->n_item_rules; i++)
+            rule_chain_json(e, rr->item_rules[i], i == 0, out);
+    } else {
+        rule_chain_json(e, rule, true, out);
     }
     sp_buf_putc(out, ']');
 }
@@ -353,6 +373,26 @@ static void assumptions_text(const sp_policy *p, const uint64_t *bits, const cha
             sp_buf_printf(out, "%sassumes: %s\n", indent, p->assumptions[i]);
 }
 
+/* Why, for people: the rule, the branch taken, the citations, the
+** assumptions; then each replaced rule it built on. */
+static void rule_chain_text(const sp_engine *e, int rule, const char *lead, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    for (int r = rule, first = 1; r >= 0; first = 0) {
+        const sp_rule *ru = &p->rules[r];
+        const sp_rule_result *res = &e->results[r];
+        sp_buf_printf(out, "  %s rule %s (", first ? lead : "building on", ru->name);
+        rule_source(ru, out);
+        sp_buf_puts(out, ")\n    because ");
+        branch_text(ru, res->branch, out);
+        sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, res->branch));
+        rule_cites(ru, res->branch, out);
+        sp_buf_putc(out, '\n');
+        assumptions_text(p, res->assumes, "    ", out);
+        r = res->used_base ? ru->replaces : -1;
+    }
+}
+
 static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
 {
     const sp_policy *p = e->p;
@@ -371,18 +411,11 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *
         sp_buf_putc(out, '\n');
         if (rr->value.kind == SP_VAL_NULL)
             sp_buf_puts(out, "  (does not apply)\n");
-        for (int r = s->slot, first = 1; r >= 0; first = 0) {
-            const sp_rule *ru = &p->rules[r];
-            const sp_rule_result *res = &e->results[r];
-            sp_buf_printf(out, "  %s rule %s (", first ? "decided by" : "building on", ru->name);
-            rule_source(ru, out);
-            sp_buf_puts(out, ")\n    because ");
-            branch_text(ru, res->branch, out);
-            sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, res->branch));
-            rule_cites(ru, res->branch, out);
-            sp_buf_putc(out, '\n');
-            assumptions_text(p, res->assumes, "    ", out);
-            r = res->used_base ? ru->replaces : -1;
+        if (by_items(e, s->slot)) {
+            for (size_t i = 0; i < rr->n_item_rules; i++)
+                rule_chain_text(e, rr->item_rules[i], "item decided by", out);
+        } else {
+            rule_chain_text(e, s->slot, "decided by", out);
         }
     }
     if (!opt->trace)
