@@ -152,7 +152,7 @@ static const char *expected_name(const sp_type *t)
     switch (t->kind) {
     case SP_TYPE_BOOL: return "true or false";
     case SP_TYPE_WHOLE: return "a whole number";
-    case SP_TYPE_MONEY: return "an amount of money (like 57.90 or \"57.90\")";
+    case SP_TYPE_MONEY: return "an amount of money (like 12.50 or \"12.50\")";
     case SP_TYPE_DATE: return "a date (\"YYYY-MM-DD\")";
     case SP_TYPE_TEXT: return "text";
     case SP_TYPE_ENUM: return "one of the listed values";

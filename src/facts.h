@@ -12,8 +12,8 @@
 #include "stayput.h"
 #include "value.h"
 
-/* A node of the tree of dotted fact names: "young_person" holds
-** "date_of_birth", ... Built once per policy. */
+/* A node of the tree of dotted fact names: "person" holds
+** "born", ... Built once per policy. */
 typedef struct sp_fact_group {
     const char *segment;           /* this node's part of the name */
     int fact;                      /* the fact symbol at this node, or -1 */

@@ -56,7 +56,7 @@ typedef struct sp_json_error {
     size_t offset;        /* byte offset where the problem is */
     char message[160];    /* e.g. "expected ',' or '}' after an object member" */
     char path[256];       /* for SP_JSON_ERR_DUPLICATE: dotted path of the key,
-                             list elements as [N], e.g. "young_person.weekly_income[2]" */
+                             list elements as [N], e.g. "person.incomes[2]" */
 } sp_json_error;
 
 #define SP_JSON_MAX_DEPTH 64

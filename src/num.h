@@ -49,7 +49,7 @@ bool sp_num_is_integer(sp_num a);
 /* True when a is a whole number of 1/scale units (e.g. whole pence). */
 bool sp_num_is_multiple(sp_num a, int64_t scale);
 
-/* Writes a with exactly `places` decimals ("326.79", "-0.50", "0.00") into
+/* Writes a with exactly `places` decimals ("12.34", "-0.50", "0.00") into
 ** out (at least 64 bytes). a must be a multiple of 10^-places. Returns the
 ** length, or 0 when it is not. */
 size_t sp_num_format_fixed(sp_num a, int places, char *out);
