@@ -435,7 +435,10 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *
             sp_buf_printf(out, ", replaced by %s", p->rules[ru->replaced_by].name);
         sp_buf_puts(out, "\n    ");
         branch_text(ru, rr->branch, out);
-        sp_buf_printf(out, " (line %zu)\n", branch_line(ru, rr->branch));
+        sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, rr->branch));
+        rule_cites(ru, rr->branch, out);
+        sp_buf_putc(out, '\n');
+        assumptions_text(p, rr->assumes, "    ", out);
         for (size_t u = 0; u < rr->n_uses; u++) {
             const sp_symbol *s = &p->syms[rr->uses[u]];
             sp_buf_printf(out, "    uses %s %s", sym_kind_word(s->kind), s->name);

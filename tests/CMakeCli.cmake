@@ -20,7 +20,7 @@ endif()
 # (tests/oracle/oracle.py) against the engine, on generated boundary cases.
 find_package(Python3 COMPONENTS Interpreter)
 if(TARGET stayput AND Python3_FOUND)
-  foreach(council england west-berkshire)
+  foreach(council england west-berkshire calderdale)
     add_test(NAME oracle.${council}
              COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/oracle/diff_test.py
                      --stayput $<TARGET_FILE:stayput> --council ${council}
