@@ -85,15 +85,41 @@ bool sp_facts_prepare(sp_policy *p)
     return true;
 }
 
+/* A step of the path to the value being read: a key, or a list index. The
+** path is written out only for an error, never on the way to a good case. */
+typedef struct step {
+    const char *key;          /* NULL for a list item */
+    size_t index;
+} step;
+
+#define MAX_STEPS (SP_JSON_MAX_DEPTH + 2)
+
 typedef struct reader {
     const sp_policy *p;
     sp_arena *a;
     sp_value *values;
     bool *seen;
     sp_case_error *err;
-    char path[256];
-    size_t path_len;
+    step steps[MAX_STEPS];
+    size_t depth;
+    char path[256];           /* the steps written out, by path_of() */
 } reader;
+
+/* The dotted path of the value being read: "young.incomes[2]". */
+static const char *path_of(reader *r)
+{
+    size_t n = 0;
+    r->path[0] = '\0';
+    for (size_t i = 0; i < r->depth && n < sizeof r->path; i++) {
+        int w = r->steps[i].key
+                    ? snprintf(r->path + n, sizeof r->path - n, "%s%s", n ? "." : "", r->steps[i].key)
+                    : snprintf(r->path + n, sizeof r->path - n, "[%zu]", r->steps[i].index);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+    return r->path;
+}
 
 static bool fail(reader *r, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -101,7 +127,7 @@ static bool fail(reader *r, const char *code, const char *fmt, ...)
 static bool fail(reader *r, const char *code, const char *fmt, ...)
 {
     r->err->code = code;
-    snprintf(r->err->path, sizeof r->err->path, "%s", r->path);
+    snprintf(r->err->path, sizeof r->err->path, "%s", path_of(r));
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(r->err->message, sizeof r->err->message, fmt, ap);
@@ -109,29 +135,26 @@ static bool fail(reader *r, const char *code, const char *fmt, ...)
     return false;
 }
 
-/* Pushes ".key" (or "key" at the top, "[i]" for list items) onto the path. */
+/* Steps into a key or a list item; pop() steps back out. */
 static size_t push_key(reader *r, const char *key)
 {
-    size_t old = r->path_len;
-    int n = snprintf(r->path + old, sizeof r->path - old, "%s%s", old ? "." : "", key);
-    if (n > 0)
-        r->path_len = old + (size_t)n < sizeof r->path ? old + (size_t)n : sizeof r->path - 1;
+    size_t old = r->depth;
+    if (r->depth < MAX_STEPS)
+        r->steps[r->depth++] = (step){ key, 0 };
     return old;
 }
 
 static size_t push_index(reader *r, size_t i)
 {
-    size_t old = r->path_len;
-    int n = snprintf(r->path + old, sizeof r->path - old, "[%zu]", i);
-    if (n > 0)
-        r->path_len = old + (size_t)n < sizeof r->path ? old + (size_t)n : sizeof r->path - 1;
+    size_t old = r->depth;
+    if (r->depth < MAX_STEPS)
+        r->steps[r->depth++] = (step){ NULL, i };
     return old;
 }
 
 static void pop(reader *r, size_t old)
 {
-    r->path_len = old;
-    r->path[old] = '\0';
+    r->depth = old;
 }
 
 static const char *json_kind_name(sp_json_kind k)
@@ -317,7 +340,7 @@ static bool read_group(reader *r, const sp_fact_group *g, const sp_json *obj)
         size_t old = push_key(r, m->key);
         const sp_fact_group *k = memchr(m->key, '\0', m->key_len) ? NULL : child(g, m->key, m->key_len);
         if (!k) {
-            fail(r, "unknown_key", "unknown key '%s'", r->path);
+            fail(r, "unknown_key", "unknown key '%s'", path_of(r));
             suggest_key(r, g, m->key);
             return false;
         }
@@ -352,7 +375,8 @@ bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a, sp_valu
             continue;
         const sp_symbol *s = &p->syms[p->facts[i]];
         if (s->required) {
-            snprintf(r.path, sizeof r.path, "%s", s->name);
+            r.depth = 0;
+            push_key(&r, s->name);
             return fail(&r, "missing_key", "missing required key '%s'", s->name);
         }
         values[i] = s->default_value;
