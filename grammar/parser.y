@@ -497,6 +497,8 @@ sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags 
         rc = sp_yyparse(scanner, &ctx);
     }
     sp_yylex_destroy(scanner);
+    for (size_t i = 0; i < sizeof ctx.scanner_blocks / sizeof *ctx.scanner_blocks; i++)
+        free(ctx.scanner_blocks[i]); /* what a fatal error left (lexer.l) */
     if (rc == 2 || ctx.oom)
         return SP_PARSE_OOM;
     *items = ctx.head;

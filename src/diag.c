@@ -63,7 +63,7 @@ static bool record(sp_diags *d, const char *code, const sp_source *src,
     g->code = code;
     g->message = msg;
     g->path = path ? strdup(path) : NULL;
-    if (src) {
+    if (src && g->path) { /* without its file, a place can't be shown */
         sp_source_line_col(src, start, &g->line, &g->col);
         size_t len;
         const char *text = sp_source_line(src, g->line, &len);

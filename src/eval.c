@@ -415,7 +415,7 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         for (size_t i = 0; i < x->n_args; i++) {
             const sp_expr *item = x->args[i];
             if (item->kind == SP_EXPR_ITEM_WHEN) {
-                bool keep;
+                bool keep = false;
                 if (!eval_bool(f, item->b, &keep))
                     return false;
                 if (!keep)

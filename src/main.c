@@ -350,7 +350,9 @@ static sp_policy *load_policy(const char *dir, int *status)
     sp_policy *p = sp_policy_load(dir, search, n_search, &d, &oom);
     if (!p) {
         render_diags(&d);
-        if (!d.count)
+        if (!d.count && oom)
+            say("out of memory while loading the policy in '%s'", dir);
+        else if (!d.count)
             say("cannot load the policy in '%s'", dir);
         *status = oom ? EXIT_INTERNAL : EXIT_RULES;
     }

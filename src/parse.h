@@ -27,6 +27,7 @@ typedef struct sp_parse_ctx {
     bool failed;              /* a syntax or scanner error was reported */
     bool oom;                 /* an allocation failed */
     jmp_buf on_fatal;         /* where the scanner's fatal errors (out of memory) return */
+    void *scanner_blocks[8];  /* the scanner's live allocations (lexer.l), freed after a fatal error */
 } sp_parse_ctx;
 
 typedef enum sp_parse_status {

@@ -17,6 +17,7 @@
 #include "check.h"
 #include "facts.h"
 #include "parse.h"
+#include "render.h"
 #include "sha256.h"
 #include "stayput.h"
 
@@ -33,7 +34,8 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-char *sp_policy_find(const char *name, const char *const *search, size_t n_search)
+/* sp_policy_find, telling out of memory (*oom) apart from not found. */
+static char *find_policy(const char *name, const char *const *search, size_t n_search, bool *oom)
 {
     if (!*name || strchr(name, '/') || strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
         return NULL;
@@ -42,14 +44,22 @@ char *sp_policy_find(const char *name, const char *const *search, size_t n_searc
             continue;
         size_t n = strlen(search[i]) + strlen(name) + 2;
         char *path = malloc(n);
-        if (!path)
+        if (!path) {
+            *oom = true;
             return NULL;
+        }
         snprintf(path, n, "%s/%s", search[i], name);
         if (is_dir(path))
             return path;
         free(path);
     }
     return NULL;
+}
+
+char *sp_policy_find(const char *name, const char *const *search, size_t n_search)
+{
+    bool oom = false;
+    return find_policy(name, search, n_search, &oom);
 }
 
 /* The path shown to people: relative to the current directory when the
@@ -134,8 +144,24 @@ typedef struct loader {
     size_t n_search;
     bool oom;
     bool failed;
+    const char *mem_file;          /* sp_policy_load_text: the top policy's one file, else NULL */
+    const char *mem_text;          /* its text, mem_len bytes */
+    size_t mem_len;
     const char *chain[MAX_LAYERS]; /* names of the policies being loaded, outermost first */
 } loader;
+
+/* The one name of an in-memory policy, as list_rule_files gives names. */
+static char **single_name(const char *name, size_t *n, bool *oom)
+{
+    char **names = malloc(sizeof *names);
+    if (names && !(names[0] = strdup(name))) {
+        free(names);
+        names = NULL;
+    }
+    *oom = !names;
+    *n = names ? 1 : 0;
+    return names;
+}
 
 static sp_item *header_item(sp_item *items, sp_item_kind kind)
 {
@@ -156,7 +182,9 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
         return false;
     }
     size_t n_files = 0;
-    char **names = list_rule_files(dir, &n_files, &L->oom);
+    bool from_memory = L->mem_file && depth == 0;
+    char **names = from_memory ? single_name(L->mem_file, &n_files, &L->oom)
+                               : list_rule_files(dir, &n_files, &L->oom);
     if (L->oom)
         return false;
     if (!names || n_files == 0) {
@@ -185,7 +213,9 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
         snprintf(path, plen, "%s/%s", dir, names[i]);
         sp_buf text;
         sp_buf_init(&text);
-        if (!sp_buf_read_file(&text, path)) {
+        bool read = from_memory ? sp_buf_append(&text, L->mem_text, L->mem_len)
+                                : sp_buf_read_file(&text, path);
+        if (!read) {
             if (text.oom || errno == ENOMEM)
                 L->oom = true;
             else
@@ -284,10 +314,12 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
         char *slash = strrchr(parent, '/');
         const char *up = slash ? (slash == parent ? "/" : (*slash = '\0', parent)) : ".";
         const char *first[1] = { up };
-        char *base = sp_policy_find(ext->name, first, 1);
-        if (!base)
-            base = sp_policy_find(ext->name, L->search, L->n_search);
+        char *base = find_policy(ext->name, first, 1, &L->oom);
+        if (!base && !L->oom)
+            base = find_policy(ext->name, L->search, L->n_search, &L->oom);
         free(parent);
+        if (L->oom)
+            return false;
         if (!base) {
             sp_diag_error(L->d, "E0413", ext->src, ext->start, ext->name_end,
                           "policy '%s' extends '%s', but no folder of that name was found", layer.name,
@@ -329,8 +361,7 @@ static void digest(sp_policy *p)
     snprintf(p->digest, sizeof p->digest, "sha256:%s", hex);
 }
 
-sp_policy *sp_policy_load(const char *dir, const char *const *search, size_t n_search,
-                          sp_diags *diags, bool *oom)
+static sp_policy *load(loader *L, const char *dir, sp_diags *diags, bool *oom)
 {
     *oom = false;
     sp_policy *p = calloc(1, sizeof *p);
@@ -340,22 +371,43 @@ sp_policy *sp_policy_load(const char *dir, const char *const *search, size_t n_s
     }
     sp_arena_init(&p->arena, 256 * 1024);
     p->layers = sp_arena_alloc(&p->arena, MAX_LAYERS * sizeof *p->layers);
-    loader L = { .p = p, .d = diags, .search = search, .n_search = n_search };
-    bool ok = p->layers && load_layer(&L, dir, NULL, 0);
+    L->p = p;
+    L->d = diags;
+    bool ok = p->layers && load_layer(L, dir, NULL, 0);
     if (!p->layers)
-        L.oom = true;
-    if (ok && !L.oom) {
+        L->oom = true;
+    if (ok && !L->oom) {
         digest(p);
-        ok = sp_check_policy(p, diags) && sp_facts_prepare(p);
+        ok = sp_check_policy(p, diags);
+        if (ok && !(sp_facts_prepare(p) && sp_render_prepare(p))) {
+            p->oom = true;
+            ok = false;
+        }
     }
-    if (!ok || L.oom || p->oom) {
-        *oom = L.oom || p->oom;
+    if (!ok || L->oom || p->oom) {
+        *oom = L->oom || p->oom;
         if (*oom && !diags->count)
             sp_diag_file_error(diags, "E0001", dir, "out of memory while loading the policy");
         sp_policy_free(p);
         return NULL;
     }
     return p;
+}
+
+sp_policy *sp_policy_load(const char *dir, const char *const *search, size_t n_search,
+                          sp_diags *diags, bool *oom)
+{
+    loader L = { .search = search, .n_search = n_search };
+    return load(&L, dir, diags, oom);
+}
+
+sp_policy *sp_policy_load_text(const char *dir, const char *file, const char *text, size_t len,
+                               const char *const *search, size_t n_search, sp_diags *diags,
+                               bool *oom)
+{
+    loader L = { .search = search, .n_search = n_search, .mem_file = file, .mem_text = text,
+                 .mem_len = len };
+    return load(&L, dir, diags, oom);
 }
 
 void sp_policy_free(sp_policy *p)

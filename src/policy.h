@@ -68,6 +68,8 @@ typedef struct sp_rule {
     uint64_t *assumes;        /* rule-level assumptions, a bitset */
     uint64_t **branch_assumes;/* per branch assumptions, a bitset each */
     size_t line;              /* line of the `rule`/`value` keyword */
+    const char **reason_json; /* per branch: the constant start of its reason entry,
+                                 {"rule": ..., "source": ..., "cites": ... (render.c) */
 } sp_rule;
 
 typedef struct sp_policy {

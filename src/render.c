@@ -9,6 +9,7 @@
 #include "eval.h"
 #include "facts.h"
 #include "json.h"
+#include "render.h"
 #include "stayput.h"
 
 /* ---- values ---- */
@@ -149,6 +150,44 @@ static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *o
     sp_buf_putc(out, ']');
 }
 
+/* The part of a reason entry that depends only on the rule and the branch
+** taken: {"rule": ..., "source": ..., "cites": ...  It is the same for every
+** case, so it is written once, when the policy is loaded. */
+static void reason_start(const sp_rule *ru, int branch, sp_buf *out)
+{
+    sp_buf tmp;
+    sp_buf_init(&tmp);
+    sp_buf_puts(out, "{\"rule\": ");
+    json_cstr(out, ru->name);
+    sp_buf_puts(out, ", \"source\": ");
+    rule_source(ru, &tmp);
+    put_json(out, &tmp);
+    sp_buf_puts(out, ", \"cites\": ");
+    rule_cites(ru, branch, &tmp);
+    put_json(out, &tmp);
+    sp_buf_fini(&tmp);
+}
+
+bool sp_render_prepare(sp_policy *p)
+{
+    sp_buf b;
+    sp_buf_init(&b);
+    bool ok = true;
+    for (size_t r = 0; r < p->n_rules && ok; r++) {
+        sp_rule *ru = &p->rules[r];
+        ru->reason_json = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->reason_json);
+        ok = ru->reason_json != NULL;
+        for (size_t i = 0; i < ru->n_branches && ok; i++) {
+            sp_buf_clear(&b);
+            reason_start(ru, (int)i, &b);
+            ru->reason_json[i] = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
+            ok = ru->reason_json[i] != NULL;
+        }
+    }
+    sp_buf_fini(&b);
+    return ok;
+}
+
 /* The reason entries of one rule: it, then each replaced rule it built on. */
 static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *out)
 {
@@ -158,17 +197,7 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
         const sp_rule_result *rr = &e->results[r];
         if (!first)
             sp_buf_puts(out, ", ");
-        sp_buf_puts(out, "{\"rule\": ");
-        json_cstr(out, ru->name);
-        sp_buf_puts(out, ", \"source\": ");
-        sp_buf tmp;
-        sp_buf_init(&tmp);
-        rule_source(ru, &tmp);
-        put_json(out, &tmp);
-        sp_buf_puts(out, ", \"cites\": ");
-        rule_cites(ru, rr->branch, &tmp);
-        put_json(out, &tmp);
-        sp_buf_fini(&tmp);
+        sp_buf_puts(out, ru->reason_json[rr->branch]);
         sp_buf_puts(out, ", \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
         sp_buf_putc(out, '}');

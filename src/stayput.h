@@ -49,6 +49,13 @@ char *sp_policy_find(const char *name, const char *const *search, size_t n_searc
 ** frees with sp_policy_free. */
 sp_policy *sp_policy_load(const char *dir, const char *const *search,
                           size_t n_search, sp_diags *diags, bool *oom);
+/* As sp_policy_load, but the policy's one rule file, named `file`, is the
+** `len` bytes of `text` (copied) instead of the *.sp files of `dir`: for the
+** fuzzers and tests, without a file system. `dir` names the policy in
+** diagnostics, and the policies it extends are looked for beside it first. */
+sp_policy *sp_policy_load_text(const char *dir, const char *file, const char *text, size_t len,
+                               const char *const *search, size_t n_search, sp_diags *diags,
+                               bool *oom);
 void sp_policy_free(sp_policy *p);
 const char *sp_policy_name(const sp_policy *p);
 
