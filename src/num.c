@@ -238,8 +238,42 @@ static size_t fixed(sp_num a, int places, char *out, size_t cap)
     return n;
 }
 
+/* Pounds and pence that fit 64 bits, the usual case, without 128-bit
+** division: "12.34". Returns 0 when a is not of that kind. */
+static size_t pence(sp_num a, char *out)
+{
+    if ((a.den != 1 && a.den != 2 && a.den != 4 && a.den != 5 && a.den != 10 && a.den != 20 &&
+         a.den != 25 && a.den != 50 && a.den != 100) ||
+        a.num > (sp_i128)1e15 || a.num < -(sp_i128)1e15)
+        return 0;
+    int64_t p = (int64_t)a.num * (100 / (int64_t)a.den);   /* whole pence */
+    char tmp[32];
+    size_t n = 0;
+    uint64_t v = p < 0 ? (uint64_t)(-p) : (uint64_t)p;
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+    tmp[n++] = '.';
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (p < 0)
+        tmp[n++] = '-';
+    for (size_t i = 0; i < n; i++)
+        out[i] = tmp[n - 1 - i];
+    out[n] = '\0';
+    return n;
+}
+
 size_t sp_num_format_fixed(sp_num a, int places, char *out)
 {
+    if (places == 2) {
+        size_t fast = pence(a, out);
+        if (fast)
+            return fast;
+    }
     size_t n = fixed(a, places, out, 64);
     if (n == 0)
         out[0] = '\0';

@@ -94,6 +94,9 @@ typedef struct sp_policy {
     char digest[72];          /* "sha256:" and 64 hex digits */
     struct sp_fact_group *fact_root; /* dotted fact names as a tree (facts.c) */
     bool oom;                 /* an allocation failed while loading */
+    /* written once at load by render.c: what every decision repeats */
+    const char *decision_head;/* , "council": ..., "policy": {...}, "decision": { */
+    const char **output_keys; /* per output: , "name": */
 } sp_policy;
 
 int sp_policy_lookup(const sp_policy *p, const char *name);

@@ -172,7 +172,27 @@ bool sp_render_prepare(sp_policy *p)
 {
     sp_buf b;
     sp_buf_init(&b);
-    bool ok = true;
+    /* , "council": ..., "policy": {...}, "decision": {   after the case_id */
+    const sp_layer *top = &p->layers[p->n_layers - 1];
+    sp_buf_puts(&b, ", \"council\": ");
+    json_cstr(&b, top->name);
+    sp_buf_puts(&b, ", \"policy\": {\"version\": ");
+    json_cstr(&b, top->version);
+    sp_buf_puts(&b, ", \"digest\": ");
+    json_cstr(&b, p->digest);
+    sp_buf_puts(&b, "}, \"decision\": {");
+    p->decision_head = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
+    /* , "name":   each output's key, with its separator */
+    p->output_keys = sp_arena_alloc(&p->arena, (p->n_outputs + 1) * sizeof *p->output_keys);
+    bool ok = p->decision_head && p->output_keys;
+    for (size_t i = 0; i < p->n_outputs && ok; i++) {
+        sp_buf_clear(&b);
+        sp_buf_puts(&b, ", ");
+        json_cstr(&b, p->syms[p->outputs[i]].name);
+        sp_buf_puts(&b, ": ");
+        p->output_keys[i] = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
+        ok = p->output_keys[i] != NULL;
+    }
     for (size_t r = 0; r < p->n_rules && ok; r++) {
         sp_rule *ru = &p->rules[r];
         ru->reason_json = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->reason_json);
@@ -358,22 +378,12 @@ static void case_id_json(const sp_engine *e, sp_buf *out)
 static void render_json(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
 {
     const sp_policy *p = e->p;
-    const sp_layer *top = &p->layers[p->n_layers - 1];
     sp_buf_puts(out, "{\"case_id\": ");
     case_id_json(e, out);
-    sp_buf_puts(out, ", \"council\": ");
-    json_cstr(out, top->name);
-    sp_buf_puts(out, ", \"policy\": {\"version\": ");
-    json_cstr(out, top->version);
-    sp_buf_puts(out, ", \"digest\": ");
-    json_cstr(out, p->digest);
-    sp_buf_puts(out, "}, \"decision\": {");
+    sp_buf_puts(out, p->decision_head);
     for (size_t i = 0; i < p->n_outputs; i++) {
         const sp_symbol *s = &p->syms[p->outputs[i]];
-        if (i)
-            sp_buf_puts(out, ", ");
-        json_cstr(out, s->name);
-        sp_buf_puts(out, ": ");
+        sp_buf_puts(out, p->output_keys[i] + (i == 0 ? 2 : 0));
         value_json(p, s->type, &e->results[s->slot].value, out);
     }
     sp_buf_puts(out, "}, \"reasons\": {");
@@ -382,11 +392,8 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, sp_buf *
         const sp_symbol *s = &p->syms[p->outputs[i]];
         if (e->results[s->slot].value.kind == SP_VAL_NULL)
             continue;
-        if (!first)
-            sp_buf_puts(out, ", ");
+        sp_buf_puts(out, p->output_keys[i] + (first ? 2 : 0));
         first = false;
-        json_cstr(out, s->name);
-        sp_buf_puts(out, ": ");
         reasons_json(e, s->slot, out);
     }
     sp_buf_putc(out, '}');
