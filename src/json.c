@@ -319,6 +319,17 @@ static bool string(parser *p, const char **str, size_t *len)
                 return fail(p, SP_JSON_ERR_SYNTAX, run, "invalid UTF-8 in string"), false;
             run += n;
         }
+        if (p->slen == 0 && run < p->len && p->s[run] == '"') {
+            /* No escapes: the usual key or value is copied once, straight
+            ** from the input. */
+            char *s = sp_arena_strndup(p->arena, (const char *)p->s + p->pos, run - p->pos);
+            if (!s)
+                return oom(p), false;
+            *str = s;
+            *len = run - p->pos;
+            p->pos = run + 1;
+            return true;
+        }
         if (!put(p, (const char *)p->s + p->pos, run - p->pos))
             return oom(p), false;
         p->pos = run;
