@@ -46,9 +46,12 @@ static const char usage_text[] =
     "  check PATH...\n"
     "        Parse and check the rule files of each policy folder (or of each policy\n"
     "        folder inside PATH).\n"
-    "  test [--verbose] [PATH...]\n"
+    "  test [--verbose] [--coverage] [PATH...]\n"
     "        Run the examples written in the rule files; every policy of the rules\n"
     "        folder without PATH. The last line is 'N passed, N failed'.\n"
+    "  clauses PATH [--format json|text]\n"
+    "        Each clause of the policy text that the policy cites, the rules that\n"
+    "        cite it, and the examples that use those rules.\n"
     "  help\n"
     "        Show this text.\n"
     "\n"
@@ -61,6 +64,7 @@ static const char usage_text[] =
     "  --batch FILE     JSON Lines input, one case a line ('-' reads standard input)\n"
     "  --jobs N         evaluate a batch on N threads (default 1); same output\n"
     "  --verbose        (test) list the examples that pass too\n"
+    "  --coverage       (test) then list the rules and branches no example used\n"
     "  --help           show this text\n"
     "  --version        show the version\n"
     "\n"
@@ -871,7 +875,7 @@ static int cmd_eval(args *a)
 
 /* Reads the operands of check or test into paths (and --verbose when verbose
 ** is given). Returns EXIT_DONE, WANTS_HELP or an exit status. */
-static int path_operands(args *a, const char *cmd, strlist *paths, bool *verbose)
+static int path_operands(args *a, const char *cmd, strlist *paths, bool *verbose, bool *coverage)
 {
     const char *text, *value;
     char name[64];
@@ -886,6 +890,10 @@ static int path_operands(args *a, const char *cmd, strlist *paths, bool *verbose
             if (value)
                 return usage("option '--verbose' takes no value");
             *verbose = true;
+        } else if (coverage && strcmp(name, "--coverage") == 0) {
+            if (value)
+                return usage("option '--coverage' takes no value");
+            *coverage = true;
         } else {
             return usage("unknown option '%s' for %s", text, cmd);
         }
@@ -905,7 +913,7 @@ static int gather(const strlist *paths, strlist *policies)
 static int cmd_check(args *a)
 {
     strlist paths = { 0 }, policies = { 0 };
-    int status = path_operands(a, "check", &paths, NULL);
+    int status = path_operands(a, "check", &paths, NULL, NULL);
     if (status == EXIT_DONE && !paths.n)
         status = usage("check needs a PATH: a policy folder, or a folder of them");
     if (status == EXIT_DONE)
@@ -928,8 +936,8 @@ static int cmd_check(args *a)
 static int cmd_test(args *a)
 {
     strlist paths = { 0 }, policies = { 0 };
-    bool verbose = false;
-    int status = path_operands(a, "test", &paths, &verbose);
+    bool verbose = false, coverage = false;
+    int status = path_operands(a, "test", &paths, &verbose, &coverage);
     if (status == EXIT_DONE && !paths.n) {
         /* The rules folder: the first of the search path that exists. */
         const char *search[3];
@@ -964,13 +972,19 @@ static int cmd_test(args *a)
         }
         size_t was_passed = passed, was_failed = failed;
         sp_buf_clear(&report);
-        if (sp_policy_run_examples(p, verbose, &report, &passed, &failed) != SP_OK || report.oom) {
+        sp_coverage *cov = coverage ? sp_coverage_new(p) : NULL;
+        if ((coverage && !cov) ||
+            sp_policy_run_examples(p, verbose, &report, &passed, &failed, cov) != SP_OK || report.oom) {
             oom = true;
         } else {
+            if (cov)
+                sp_coverage_report(cov, &report);
+            oom = report.oom;
             emit(report.data, report.len);
             emitf("%s: %zu passed, %zu failed\n", sp_policy_name(p), passed - was_passed,
                   failed - was_failed);
         }
+        sp_coverage_free(cov);
         sp_policy_free(p);
     }
     sp_buf_fini(&report);
@@ -982,6 +996,52 @@ static int cmd_test(args *a)
     if (load_failed)
         return EXIT_RULES;
     return failed ? EXIT_NEGATIVE : EXIT_DONE;
+}
+
+static int cmd_clauses(args *a)
+{
+    const char *text, *value, *path = NULL;
+    char name[64];
+    bool json = false;
+    arg_kind k;
+    while ((k = next_arg(a, &text, name, sizeof name, &value)) != ARG_END) {
+        if (k == ARG_OPERAND) {
+            if (path)
+                return usage("clauses takes one PATH, a policy folder");
+            path = text;
+        } else if (is_help(name)) {
+            return print_usage();
+        } else if (strcmp(name, "--format") == 0) {
+            const char *v = option_value(a, name, value);
+            if (!v)
+                return usage("option '--format' needs a value");
+            if (strcmp(v, "json") != 0 && strcmp(v, "text") != 0)
+                return usage("unknown format '%s' for clauses (json or text)", v);
+            json = strcmp(v, "json") == 0;
+        } else {
+            return usage("unknown option '%s' for clauses", text);
+        }
+    }
+    if (!path)
+        return usage("clauses needs a PATH: a policy folder");
+    int status = EXIT_DONE;
+    sp_policy *p = load_policy(path, &status);
+    if (!p)
+        return status;
+    sp_coverage *cov = sp_coverage_new(p);
+    sp_buf out, report;
+    sp_buf_init(&out);
+    sp_buf_init(&report);
+    size_t passed = 0, failed = 0;
+    bool ok = cov && sp_policy_run_examples(p, false, &report, &passed, &failed, cov) == SP_OK &&
+              sp_clauses_report(cov, json, &out);
+    if (ok)
+        emit(out.data, out.len);
+    sp_buf_fini(&out);
+    sp_buf_fini(&report);
+    sp_coverage_free(cov);
+    sp_policy_free(p);
+    return ok ? EXIT_DONE : out_of_memory();
 }
 
 static int run(int argc, char **argv)
@@ -996,6 +1056,8 @@ static int run(int argc, char **argv)
         return cmd_check(&a);
     if (strcmp(cmd, "test") == 0)
         return cmd_test(&a);
+    if (strcmp(cmd, "clauses") == 0)
+        return cmd_clauses(&a);
     if (strcmp(cmd, "help") == 0 || is_help(cmd))
         return print_usage();
     if (strcmp(cmd, "--version") == 0) {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "coverage.h"
 #include "eval.h"
 #include "facts.h"
 #include "json.h"
@@ -616,7 +617,7 @@ static size_t line_of(const sp_source *src, size_t offset)
 }
 
 sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *report, size_t *passed,
-                                 size_t *failed)
+                                 size_t *failed, sp_coverage *cov)
 {
     sp_engine *e = sp_engine_new(p);
     if (!e)
@@ -653,7 +654,10 @@ sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *repor
             (*failed)++;
             continue;
         }
-        if (!sp_eval_outputs(e)) {
+        bool decided = sp_eval_outputs(e);
+        if (cov)
+            sp_coverage_record(cov, e, i);
+        if (!decided) {
             sp_buf_printf(report, "FAILED: %s: %s\n", e->err_code, e->err_message);
             (*failed)++;
             continue;

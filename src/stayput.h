@@ -74,9 +74,25 @@ sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len,
 ** {"line": N, "case_id": ..., "error": {"code": ..., "message": ..., "path": ...}} */
 void sp_render_batch_error(sp_buf *out, size_t line, const sp_case_error *err);
 
+/* What a policy's examples used: which rules and branches, by which example. */
+typedef struct sp_coverage sp_coverage;
+
 /* Runs the policy's examples, appending a line per failure (and per pass when
-** verbose) to report. Adds to *passed and *failed. */
+** verbose) to report. Adds to *passed and *failed. When cov is not NULL (from
+** sp_coverage_new for the same policy), records what each example used. */
 sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *report,
-                                 size_t *passed, size_t *failed);
+                                 size_t *passed, size_t *failed, sp_coverage *cov);
+
+/* NULL when out of memory; caller frees with sp_coverage_free. */
+sp_coverage *sp_coverage_new(const sp_policy *p);
+void sp_coverage_free(sp_coverage *c);
+/* Appends each rule of the policy (its own folder, not those it extends) and
+** each branch of a case analysis that no example used, with file and line,
+** then a summary line. */
+void sp_coverage_report(const sp_coverage *c, sp_buf *out);
+/* Appends each clause the policy cites, the rules citing it, and the examples
+** that used those rules; as text, or as one JSON object. False when out of
+** memory. */
+bool sp_clauses_report(const sp_coverage *c, bool json, sp_buf *out);
 
 #endif
