@@ -78,7 +78,7 @@ static size_t line_of(const sp_source *src, size_t offset)
     return line;
 }
 
-/* The branch as written, on one line: "when not eligible", "otherwise". */
+/* The branch as written, on one line: "when age < 18", "otherwise". */
 static void branch_words(const sp_rule *r, size_t b, sp_buf *out)
 {
     const sp_branch *br = r->branches[b];
