@@ -76,6 +76,8 @@ static int64_t whole(sp_parse_ctx *ctx, sp_num n, int64_t most, sp_span at);
     struct { sp_annot *head, *tail; } annots;
     struct { sp_branch *head, *tail; } branches;
     struct { sp_pair *head, *tail; } pairs;
+    struct { sp_version *head, *tail; } versions;
+    sp_version *version;
     struct { sp_expr *head, *tail; size_t n; } exprs;
     sp_annot *annot;
     sp_branch *branch;
@@ -93,7 +95,7 @@ static int64_t whole(sp_parse_ctx *ctx, sp_num n, int64_t most, sp_span at);
 %token BIRTHDAY "birthday" BOOL "bool" BY "by" CITES "cites" DATE_T "date type"
 %token DAYS "days" DEFAULT "default" ELSE "else" EXAMPLE "example" EXPECT "expect"
 %token EXTENDS "extends" FACT "fact" FALSE "false" FIGURE "figure" FOR "for"
-%token FIRST "first" FROM "from" GIVEN "given" IF "if" IN "in" IS "is" LIST "list" MONEY "money"
+%token FIGURES "figures" FIRST "first" FORCE "force" FROM "from" GIVEN "given" IF "if" IN "in" IS "is" LIST "list" MONEY "money"
 %token MONTHS "months" MOST "most" NOT "not" NULL_ "null" OF "of"
 %token ONE "one" OR "or" OTHERWISE "otherwise" OUTPUT "output" POLICY "policy"
 %token REFERENCE "reference" REPLACES "replaces" REQUIRED "required"
@@ -110,6 +112,8 @@ static int64_t whole(sp_parse_ctx *ctx, sp_num n, int64_t most, sp_span at);
 %type <branches> branches
 %type <branch> branch otherwise
 %type <pairs> pairs entries
+%type <versions> dated_values dated_tables
+%type <version> dated_value dated_table
 %type <expr> expr postfix primary literal constant number list_item
 %type <exprs> exprs items constants
 %type <unit> unit
@@ -137,6 +141,9 @@ item
     | VERSION STRING      { $$ = item(ctx, SP_ITEM_VERSION, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; } }
     | SOURCE STRING       { $$ = item(ctx, SP_ITEM_SOURCE, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; } }
     | EXTENDS STRING      { $$ = item(ctx, SP_ITEM_EXTENDS, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; } }
+    | FIGURES IN FORCE IDENT name
+                          { $$ = item(ctx, SP_ITEM_IN_FORCE, @1); if ($$) { $$->name = $5; $$->name_start = @5.start; $$->name_end = @5.end;
+                            if (strcmp($4, "on") != 0) { ctx->failed = true; sp_diag_error(ctx->diags, "E0100", ctx->src, @4.start, @4.end, "expected 'figures in force on FACT'"); } } }
     | REFERENCE name      { $$ = item(ctx, SP_ITEM_REFERENCE, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; } }
     | decl
     | example
@@ -148,6 +155,11 @@ decl
     | fact_decl
     | FIGURE IDENT ':' type '=' constant annots
         { $$ = item(ctx, SP_ITEM_FIGURE, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4; $$->value = $6; $$->annots = $7.head; } }
+    | FIGURE IDENT ':' type dated_values annots
+        { $$ = item(ctx, SP_ITEM_FIGURE, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4; $$->versions = $5.head; $$->annots = $6.head; } }
+    | TABLE IDENT ':' type BY IDENT dated_tables annots
+        { $$ = item(ctx, SP_ITEM_TABLE, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4;
+          $$->key_type = $6; $$->key_start = @6.start; $$->key_end = @6.end; $$->versions = $7.head; $$->annots = $8.head; } }
     | TABLE IDENT ':' type BY IDENT entries annots
         { $$ = item(ctx, SP_ITEM_TABLE, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4;
           $$->key_type = $6; $$->key_start = @6.start; $$->key_end = @6.end; $$->entries = $7.head; $$->annots = $8.head; } }
@@ -236,6 +248,28 @@ annot
     | CITES STRING IN STRING
                           { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_CITES; $$->text = $2; $$->document = $4; $$->start = @1.start; $$->end = @4.end; } }
     | ASSUME STRING       { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_ASSUME; $$->text = $2; $$->start = @1.start; $$->end = @2.end; } }
+    ;
+
+/* Values in force from a date: `= 12.50 from 2025-04-07`, or a table's rows
+** under `from 2025-04-07`. */
+dated_values
+    : dated_value         { $$.head = $$.tail = NULL; APPEND($$, $1); }
+    | dated_values dated_value { $$ = $1; APPEND($$, $2); }
+    ;
+
+dated_value
+    : '=' constant FROM constant
+        { $$ = NEW(sp_version); if ($$) { $$->value = $2; $$->from = $4; } }
+    ;
+
+dated_tables
+    : dated_table         { $$.head = $$.tail = NULL; APPEND($$, $1); }
+    | dated_tables dated_table { $$ = $1; APPEND($$, $2); }
+    ;
+
+dated_table
+    : FROM constant entries
+        { $$ = NEW(sp_version); if ($$) { $$->from = $2; $$->entries = $3.head; } }
     ;
 
 entries

@@ -122,12 +122,21 @@ typedef struct sp_pair {
     struct sp_pair *next;
 } sp_pair;
 
+/* One dated value of a figure or table: in force from a date. */
+typedef struct sp_version {
+    sp_expr *from;            /* the date it takes effect; NULL for an undated figure */
+    sp_expr *value;           /* FIGURE: its value */
+    struct sp_pair *entries;  /* TABLE: its rows */
+    struct sp_version *next;
+} sp_version;
+
 typedef enum sp_item_kind {
     SP_ITEM_POLICY,    /* policy "name" */
     SP_ITEM_VERSION,   /* version "..." */
     SP_ITEM_SOURCE,    /* source "document short name" */
     SP_ITEM_EXTENDS,   /* extends "other" */
     SP_ITEM_REFERENCE, /* reference fact */
+    SP_ITEM_IN_FORCE,  /* figures in force on fact */
     SP_ITEM_TYPE,      /* type name: ... */
     SP_ITEM_FACT,
     SP_ITEM_FIGURE,
@@ -153,6 +162,7 @@ typedef struct sp_item {
     sp_expr *from, *to;       /* date facts: allowed range, or NULL */
     /* FIGURE */
     sp_expr *value;
+    sp_version *versions;     /* FIGURE, TABLE: dated values, oldest first (else NULL) */
     /* TABLE */
     const char *key_type;     /* the enumeration the table is keyed by */
     size_t key_start, key_end;

@@ -845,6 +845,96 @@ bool sp_check_constant(sp_policy *p, sp_diags *d, const sp_source *src,
     return false;
 }
 
+/* The rows of one version of a table, every key given once. */
+static bool table_rows(checker *c, sp_symbol *s, const sp_pair *entries, sp_value **out)
+{
+    sp_policy *p = c->p;
+    sp_item *it = s->item;
+    sp_enum *en = s->table_key;
+    sp_value *rows = sp_arena_alloc(&p->arena, (en->n_values + 1) * sizeof *rows);
+    bool *seen = sp_arena_alloc(&p->arena, en->n_values + 1);
+    if (!rows || !seen) {
+        p->oom = true;
+        return false;
+    }
+    *out = rows;
+    for (const sp_pair *e = entries; e; e = e->next) {
+        int v = enum_index(en, e->name);
+        if (v < 0) {
+            sp_diag_error(c->d, "E0204", it->src, e->start, e->end, "'%s' is not a value of %s", e->name,
+                          it->key_type);
+            continue;
+        }
+        if (seen[v]) {
+            sp_diag_error(c->d, "E0201", it->src, e->start, e->end, "'%s' is given twice", e->name);
+            continue;
+        }
+        seen[v] = true;
+        sp_check_constant(p, c->d, it->src, e->value, s->type, &rows[v]);
+    }
+    for (size_t v = 0; v < en->n_values; v++)
+        if (!seen[v]) {
+            sp_diag_error(c->d, "E0409", it->src, it->name_start, it->name_end,
+                          "table '%s' gives no value for '%s'", s->name, en->values[v]);
+            break;
+        }
+    return true;
+}
+
+/* A figure's or table's values, each in force from a date (oldest first),
+** or its one undated value. False only when out of memory. */
+static bool check_versions(checker *c, sp_symbol *s)
+{
+    sp_policy *p = c->p;
+    sp_item *it = s->item;
+    sp_diags *d = c->d;
+    if (s->kind == SP_SYM_TABLE) {
+        int k = sp_policy_lookup(p, it->key_type);
+        if (k < 0 || p->syms[k].kind != SP_SYM_TYPE || p->syms[k].type->kind != SP_TYPE_ENUM) {
+            sp_diag_error(d, "E0203", it->src, it->key_start, it->key_end,
+                          "a table is keyed by an enumeration type, and '%s' is not one", it->key_type);
+            return true;
+        }
+        s->table_key = p->syms[k].type->enumt;
+    }
+    size_t n = 0;
+    for (sp_version *v = it->versions; v; v = v->next)
+        n++;
+    s->n_versions = n ? n : 1;
+    s->version_from = sp_arena_alloc(&p->arena, s->n_versions * sizeof *s->version_from);
+    s->version_value = sp_arena_alloc(&p->arena, s->n_versions * sizeof *s->version_value);
+    s->version_table = sp_arena_alloc(&p->arena, s->n_versions * sizeof *s->version_table);
+    if (!s->version_from || !s->version_value || !s->version_table) {
+        p->oom = true;
+        return false;
+    }
+    if (!n) {   /* undated: one value, in force whatever the date */
+        s->version_from[0] = INT32_MIN;
+        if (s->kind == SP_SYM_FIGURE)
+            sp_check_constant(p, d, it->src, it->value, s->type, &s->version_value[0]);
+        else if (!table_rows(c, s, it->entries, &s->version_table[0]))
+            return false;
+    }
+    size_t i = 0;
+    for (sp_version *v = it->versions; v; v = v->next, i++) {
+        sp_value from;
+        if (sp_check_constant(p, d, it->src, v->from, &T_DATE, &from)) {
+            s->version_from[i] = from.u.d;
+            if (i && from.u.d <= s->version_from[i - 1])
+                sp_diag_error(d, "E0417", it->src, v->from->start, v->from->end,
+                              "dated values go oldest first, each from a later date than the one before");
+        }
+        if (s->kind == SP_SYM_FIGURE)
+            sp_check_constant(p, d, it->src, v->value, s->type, &s->version_value[i]);
+        else if (s->table_key && !table_rows(c, s, v->entries, &s->version_table[i]))
+            return false;
+    }
+    s->dated = n > 0;
+    s->constant = s->version_value[s->n_versions - 1];
+    s->table = s->version_table[s->n_versions - 1];
+    return true;
+}
+
 /* ---- rules ---- */
 
 static uint64_t *new_bits(sp_policy *p)
@@ -1239,43 +1329,9 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
         } else if (s->kind == SP_SYM_OUTPUT) {
             s->output_index = (int)p->n_outputs;
             p->outputs[p->n_outputs++] = (int)i;
-        } else if (s->kind == SP_SYM_FIGURE) {
-            sp_check_constant(p, d, it->src, it->value, s->type, &s->constant);
-        } else if (s->kind == SP_SYM_TABLE) {
-            int k = sp_policy_lookup(p, it->key_type);
-            if (k < 0 || p->syms[k].kind != SP_SYM_TYPE || p->syms[k].type->kind != SP_TYPE_ENUM) {
-                sp_diag_error(d, "E0203", it->src, it->key_start, it->key_end,
-                              "a table is keyed by an enumeration type, and '%s' is not one", it->key_type);
-                continue;
-            }
-            sp_enum *en = p->syms[k].type->enumt;
-            s->table_key = en;
-            s->table = sp_arena_alloc(&p->arena, (en->n_values + 1) * sizeof *s->table);
-            bool *seen = sp_arena_alloc(&p->arena, en->n_values + 1);
-            if (!s->table || !seen) {
-                p->oom = true;
+        } else if (s->kind == SP_SYM_FIGURE || s->kind == SP_SYM_TABLE) {
+            if (!check_versions(&c, s))
                 return false;
-            }
-            for (sp_pair *e = it->entries; e; e = e->next) {
-                int v = enum_index(en, e->name);
-                if (v < 0) {
-                    sp_diag_error(d, "E0204", it->src, e->start, e->end, "'%s' is not a value of %s",
-                                  e->name, it->key_type);
-                    continue;
-                }
-                if (seen[v]) {
-                    sp_diag_error(d, "E0201", it->src, e->start, e->end, "'%s' is given twice", e->name);
-                    continue;
-                }
-                seen[v] = true;
-                sp_check_constant(p, d, it->src, e->value, s->type, &s->table[v]);
-            }
-            for (size_t v = 0; v < en->n_values; v++)
-                if (!seen[v]) {
-                    sp_diag_error(d, "E0409", it->src, it->name_start, it->name_end,
-                                  "table '%s' gives no value for '%s'", s->name, en->values[v]);
-                    break;
-                }
         }
     }
 
@@ -1491,8 +1547,30 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
     if (d->count == before && p->n_rules)
         order_rules(&c, own_depth);
 
-    /* 6. The case reference and the examples. */
+    /* 6. The case reference, the date figures are taken on, the examples. */
     p->reference = -1;
+    p->in_force = -1;
+    const sp_item *dated = NULL;
+    for (size_t i = 0; i < p->n_syms; i++)
+        if (p->syms[i].dated && !dated)
+            dated = p->syms[i].item;
+    for (size_t l = 0; l < p->n_layers; l++)
+        for (sp_item *it = p->layers[l].items; it; it = it->next)
+            if (it->kind == SP_ITEM_IN_FORCE) {
+                int s = sp_policy_lookup(p, it->name);
+                c.src = it->src;
+                if (s < 0 || p->syms[s].kind != SP_SYM_FACT)
+                    unknown_name(&c, it->name_start, it->name_end, "fact", it->name, SP_SYM_FACT);
+                else if (p->syms[s].type->kind != SP_TYPE_DATE || p->syms[s].type->nullable)
+                    sp_diag_error(d, "E0416", it->src, it->name_start, it->name_end,
+                                  "figures are taken on a date: '%s' is not a date that is always given", it->name);
+                else
+                    p->in_force = s;
+            }
+    if (dated && p->in_force < 0 && d->count == before)
+        sp_diag_error(d, "E0416", dated->src, dated->name_start, dated->name_end,
+                      "'%s' has dated values: say in the policy header which date decides, "
+                      "'figures in force on FACT'", dated->name);
     for (size_t l = 0; l < p->n_layers; l++)
         for (sp_item *it = p->layers[l].items; it; it = it->next)
             if (it->kind == SP_ITEM_REFERENCE) {

@@ -192,6 +192,50 @@ static int compare(const sp_value *a, const sp_value *b)
     return a->u.d < b->u.d ? -1 : a->u.d > b->u.d;
 }
 
+/* The version of a dated figure or table in force on the policy's date
+** fact: the latest that took effect on or before it. */
+static bool in_force(frame *f, const sp_symbol *s, size_t *version)
+{
+    const sp_policy *p = f->e->p;
+    const sp_symbol *fact = &p->syms[p->in_force];
+    const sp_value *on = &f->e->facts[fact->slot];
+    if (on->kind != SP_VAL_DATE)   /* the checker makes it a date always given */
+        return fail(f->e, f->rule, SP_ERR_RULES, "internal", "'%s' is not a date", fact->name);
+    size_t v = s->n_versions;
+    while (v > 0 && s->version_from[v - 1] > on->u.d)
+        v--;
+    if (v == 0) {
+        char d[11], first[11];
+        sp_date_format(on->u.d, d);
+        sp_date_format(s->version_from[0], first);
+        return fail(f->e, f->rule, SP_ERR_INPUT, "not_in_force",
+                    "no value of '%s' is in force on %s (%s): the first takes effect on %s", s->name, d,
+                    fact->name, first);
+    }
+    *version = v - 1;
+    return true;
+}
+
+static bool note_dated(frame *f, int sym, size_t version, const sp_value *value)
+{
+    sp_rule_result *rr = f->rr;
+    for (size_t i = 0; i < rr->n_dated; i++)
+        if (rr->dated[i].sym == sym && sp_value_equal(&rr->dated[i].value, value))
+            return true;
+    if (rr->n_dated == rr->cap_dated) {
+        size_t cap = rr->cap_dated ? rr->cap_dated * 2 : 4;
+        sp_dated_use *more = sp_arena_alloc(&f->e->arena, cap * sizeof *more);
+        if (!more)
+            return oom(f->e);
+        if (rr->n_dated)
+            memcpy(more, rr->dated, rr->n_dated * sizeof *more);
+        rr->dated = more;
+        rr->cap_dated = cap;
+    }
+    rr->dated[rr->n_dated++] = (sp_dated_use){ sym, version, *value };
+    return true;
+}
+
 static bool eval_symbol(frame *f, const sp_expr *x, sp_value *out)
 {
     sp_engine *e = f->e;
@@ -208,9 +252,13 @@ static bool eval_symbol(frame *f, const sp_expr *x, sp_value *out)
     case SP_SYM_FACT:
         *out = e->facts[s->slot];
         return true;
-    case SP_SYM_FIGURE:
-        *out = s->constant;
-        return true;
+    case SP_SYM_FIGURE: {
+        size_t v = 0;
+        if (s->dated && !in_force(f, s, &v))
+            return false;
+        *out = s->version_value[v];
+        return !s->dated || note_dated(f, x->sym, v, out);
+    }
     case SP_SYM_OUTPUT:
     case SP_SYM_VALUE: {
         if (!sp_eval_rule(e, s->slot))
@@ -527,8 +575,12 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
             return null_operand(f, x->b);
         if (!note_use(e, f->rr, x->sym))
             return false;
-        *out = e->p->syms[x->sym].table[k.u.e];
-        return true;
+        const sp_symbol *t = &e->p->syms[x->sym];
+        size_t v = 0;
+        if (t->dated && !in_force(f, t, &v))
+            return false;
+        *out = t->version_table[v][k.u.e];
+        return !t->dated || note_dated(f, x->sym, v, out);
     }
     case SP_EXPR_CALL:
         return eval_call(f, x, out);

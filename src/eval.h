@@ -13,6 +13,14 @@
 #include "stayput.h"
 #include "value.h"
 
+/* A dated figure or table read by a rule: the value taken and the version
+** (so the date it took effect) that was in force. */
+typedef struct sp_dated_use {
+    int sym;
+    size_t version;
+    sp_value value;
+} sp_dated_use;
+
 typedef enum sp_rule_state { SP_RULE_PENDING, SP_RULE_RUNNING, SP_RULE_DONE } sp_rule_state;
 
 /* What one rule gave for the case at hand. */
@@ -22,6 +30,8 @@ typedef struct sp_rule_result {
     bool used_base;           /* the rule read `base` */
     sp_value value;
     uint64_t *assumes;        /* assumptions used, its own and those of what it read */
+    struct sp_dated_use *dated; /* dated figures and tables read: which value, from when */
+    size_t n_dated, cap_dated;
     int *item_rules;          /* present(): the rules of the values kept, which explain it */
     size_t n_item_rules;
     int *uses;                /* symbols read, in first-read order */

@@ -42,8 +42,13 @@ typedef struct sp_symbol {
     sp_type *type;            /* resolved type (TABLE: the value type) */
     int layer;
     int slot;                 /* FACT: fact index; OUTPUT/VALUE: deciding rule index */
-    sp_value constant;        /* FIGURE: its value */
-    sp_value *table;          /* TABLE: one value per key value, by enum index */
+    sp_value constant;        /* FIGURE: its value (the latest, when dated) */
+    sp_value *table;          /* TABLE: one value per key value, by enum index (the latest) */
+    bool dated;               /* FIGURE, TABLE: its values are in force from dates */
+    size_t n_versions;        /* FIGURE, TABLE: 1 when undated */
+    sp_date *version_from;    /* when each version takes effect, oldest first */
+    sp_value *version_value;  /* FIGURE: each version's value */
+    sp_value **version_table; /* TABLE: each version's rows */
     sp_enum *table_key;       /* TABLE: the enumeration of its keys */
     int output_index;         /* OUTPUT: position in the decision, else -1 */
     /* facts: where a case holds it */
@@ -91,6 +96,7 @@ typedef struct sp_policy {
     sp_item **examples;       /* the top layer's examples */
     size_t n_examples;
     int reference;            /* the fact symbol naming the case, or -1 */
+    int in_force;             /* the date fact that picks dated figures, or -1 */
     char digest[72];          /* "sha256:" and 64 hex digits */
     struct sp_fact_group *fact_root; /* dotted fact names as a tree (facts.c) */
     bool oom;                 /* an allocation failed while loading */

@@ -104,6 +104,19 @@ static const sp_value *symbol_value(const sp_engine *e, const sp_symbol *s)
     }
 }
 
+/* What a rule read from a name: a dated figure's value is the one that was in
+** force for this case. */
+static const sp_value *used_value(const sp_engine *e, const sp_rule_result *rr, const sp_symbol *s)
+{
+    if (s->dated) {
+        for (size_t i = 0; i < rr->n_dated; i++)
+            if (&e->p->syms[rr->dated[i].sym] == s)
+                return s->kind == SP_SYM_FIGURE ? &rr->dated[i].value : NULL;
+        return NULL;
+    }
+    return symbol_value(e, s);
+}
+
 static void rule_source(const sp_rule *r, sp_buf *out)
 {
     sp_buf_printf(out, "%s:%zu", r->item->src->path, r->line);
@@ -209,6 +222,39 @@ bool sp_render_prepare(sp_policy *p)
     return ok;
 }
 
+/* The dated figures a rule read: each value and the date it took effect. */
+static void dated_json(const sp_policy *p, const sp_rule_result *rr, sp_buf *out)
+{
+    if (!rr->n_dated)
+        return;
+    sp_buf_puts(out, ", \"figures\": [");
+    for (size_t i = 0; i < rr->n_dated; i++) {
+        const sp_dated_use *u = &rr->dated[i];
+        const sp_symbol *s = &p->syms[u->sym];
+        char from[11];
+        sp_date_format(s->version_from[u->version], from);
+        sp_buf_puts(out, i ? ", {\"figure\": " : "{\"figure\": ");
+        json_cstr(out, s->name);
+        sp_buf_puts(out, ", \"value\": ");
+        value_json(p, s->type, &u->value, out);
+        sp_buf_printf(out, ", \"in_force_from\": \"%s\"}", from);
+    }
+    sp_buf_putc(out, ']');
+}
+
+static void dated_text(const sp_policy *p, const sp_rule_result *rr, const char *indent, sp_buf *out)
+{
+    for (size_t i = 0; i < rr->n_dated; i++) {
+        const sp_dated_use *u = &rr->dated[i];
+        const sp_symbol *s = &p->syms[u->sym];
+        char from[11];
+        sp_date_format(s->version_from[u->version], from);
+        sp_buf_printf(out, "%sfigure %s = ", indent, s->name);
+        value_text(p, s->type, &u->value, out);
+        sp_buf_printf(out, ", in force from %s\n", from);
+    }
+}
+
 /* The reason entries of one rule: it, then each replaced rule it built on. */
 static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *out)
 {
@@ -221,6 +267,7 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
         sp_buf_puts(out, ru->reason_json[rr->branch]);
         sp_buf_puts(out, ", \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
+        dated_json(p, rr, out);
         sp_buf_putc(out, '}');
         r = rr->used_base ? ru->replaces : -1;
     }
@@ -352,7 +399,7 @@ static void trace_json(const sp_engine *e, sp_buf *out)
                 sp_buf_puts(out, ", ");
             json_cstr(out, s->name);
             sp_buf_puts(out, ": ");
-            const sp_value *v = symbol_value(e, s);
+            const sp_value *v = used_value(e, rr, s);
             if (v)
                 value_json(p, s->type, v, out);
             else
@@ -360,6 +407,7 @@ static void trace_json(const sp_engine *e, sp_buf *out)
         }
         sp_buf_puts(out, "}, \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
+        dated_json(p, rr, out);
         sp_buf_putc(out, '}');
     }
     sp_buf_puts(out, "]}");
@@ -426,6 +474,7 @@ static void rule_chain_text(const sp_engine *e, int rule, const char *lead, sp_b
         rule_cites(ru, res->branch, out);
         sp_buf_putc(out, '\n');
         assumptions_text(p, res->assumes, "    ", out);
+        dated_text(p, res, "    ", out);
         r = res->used_base ? ru->replaces : -1;
     }
 }
@@ -479,7 +528,7 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *
         for (size_t u = 0; u < rr->n_uses; u++) {
             const sp_symbol *s = &p->syms[rr->uses[u]];
             sp_buf_printf(out, "    uses %s %s", sym_kind_word(s->kind), s->name);
-            const sp_value *v = symbol_value(e, s);
+            const sp_value *v = used_value(e, rr, s);
             if (v) {
                 sp_buf_puts(out, " = ");
                 value_text(p, s->type, v, out);
