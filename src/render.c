@@ -458,6 +458,18 @@ static void assumptions_text(const sp_policy *p, const uint64_t *bits, const cha
             sp_buf_printf(out, "%sassumes: %s\n", indent, p->assumptions[i]);
 }
 
+/* The branch a rule took and its line, then what it cites, assumes and the
+** dated figures it read, one per line. */
+static void why_text(const sp_policy *p, const sp_rule *ru, const sp_rule_result *res, sp_buf *out)
+{
+    branch_text(ru, res->branch, out);
+    sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, res->branch));
+    rule_cites(ru, res->branch, out);
+    sp_buf_putc(out, '\n');
+    assumptions_text(p, res->assumes, "    ", out);
+    dated_text(p, res, "    ", out);
+}
+
 /* Why, for people: the rule, the branch taken, the citations, the
 ** assumptions; then each replaced rule it built on. */
 static void rule_chain_text(const sp_engine *e, int rule, const char *lead, sp_buf *out)
@@ -469,12 +481,7 @@ static void rule_chain_text(const sp_engine *e, int rule, const char *lead, sp_b
         sp_buf_printf(out, "  %s rule %s (", first ? lead : "building on", ru->name);
         rule_source(ru, out);
         sp_buf_puts(out, ")\n    because ");
-        branch_text(ru, res->branch, out);
-        sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, res->branch));
-        rule_cites(ru, res->branch, out);
-        sp_buf_putc(out, '\n');
-        assumptions_text(p, res->assumes, "    ", out);
-        dated_text(p, res, "    ", out);
+        why_text(p, ru, res, out);
         r = res->used_base ? ru->replaces : -1;
     }
 }
@@ -520,11 +527,7 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *
         if (ru->replaced_by >= 0)
             sp_buf_printf(out, ", replaced by %s", p->rules[ru->replaced_by].name);
         sp_buf_puts(out, "\n    ");
-        branch_text(ru, rr->branch, out);
-        sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, rr->branch));
-        rule_cites(ru, rr->branch, out);
-        sp_buf_putc(out, '\n');
-        assumptions_text(p, rr->assumes, "    ", out);
+        why_text(p, ru, rr, out);
         for (size_t u = 0; u < rr->n_uses; u++) {
             const sp_symbol *s = &p->syms[rr->uses[u]];
             sp_buf_printf(out, "    uses %s %s", sym_kind_word(s->kind), s->name);
