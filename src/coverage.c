@@ -207,7 +207,7 @@ bool sp_clauses_report(const sp_coverage *c, bool json, sp_buf *out)
         }
     }
     sp_buf_fini(&key);
-    if (ok)
+    if (ok && n) /* cl is NULL when the policy cites nothing */
         qsort(cl, n, sizeof *cl, cmp_clause);
     if (ok && json)
         sp_buf_puts(out, "{\"policy\": ");
@@ -234,6 +234,7 @@ bool sp_clauses_report(const sp_coverage *c, bool json, sp_buf *out)
                 sp_buf_init(&tmp);
                 sp_buf_printf(&tmp, "%s:%zu", ru->item->src->path, ru->line);
                 json_str(out, tmp.data ? tmp.data : "");
+                ok = ok && !tmp.oom; /* else the source would be shown as "" */
                 sp_buf_fini(&tmp);
                 if (ru->replaced_by >= 0) {
                     sp_buf_puts(out, ", \"replaced_by\": ");
@@ -266,6 +267,7 @@ bool sp_clauses_report(const sp_coverage *c, bool json, sp_buf *out)
                 sp_buf_printf(&tmp, "%s:%zu", ex->src->path, line);
                 sp_buf_puts(out, ", \"source\": ");
                 json_str(out, tmp.data ? tmp.data : "");
+                ok = ok && !tmp.oom;
                 sp_buf_fini(&tmp);
                 sp_buf_putc(out, '}');
             } else {

@@ -1,0 +1,11 @@
+policy "demo"
+source "Demo Policy"
+reference case_id
+fact case_id: text required
+fact assessment_date: date required
+figure rate: money = 138.88
+  cites "6.1 Allowances"
+output total: money
+rule total_rule for total
+  cites "6.1 Allowances"
+  = rate[case_id]

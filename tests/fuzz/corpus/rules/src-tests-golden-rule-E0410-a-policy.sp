@@ -1,0 +1,3 @@
+policy "a"
+extends "b"
+source "Demo Policy"

@@ -1,0 +1,3 @@
+policy "b"
+extends "a"
+source "Demo Policy"

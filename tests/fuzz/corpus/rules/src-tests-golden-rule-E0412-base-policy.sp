@@ -1,0 +1,4 @@
+policy "other"
+source "Demo Policy"
+reference case_id
+fact case_id: text required

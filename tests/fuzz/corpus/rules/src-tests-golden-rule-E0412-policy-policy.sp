@@ -1,0 +1,3 @@
+policy "demo"
+extends "base"
+source "Demo Policy"

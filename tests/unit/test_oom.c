@@ -1,0 +1,369 @@
+/*
+** Allocation failure, as SQLite's malloc tests do it: each scenario runs
+** again and again with its Nth allocation failing (N = 1, 2, ... until a run
+** makes fewer than N), once with only the Nth failing and once with every
+** allocation from the Nth on failing. Every run must end in the right result
+** or a clean out-of-memory status, and free all it allocated.
+**
+** malloc, calloc, realloc, strdup, strndup and free are wrapped at link time
+** (-Wl,--wrap=..., this test's target only, tests/CMakeLists.txt), so that the
+** library's calls come here. Under the sanitizer build LeakSanitizer checks
+** for leaks too; here a count of live blocks finds the run that leaked.
+*/
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "stayput.h"
+
+#ifndef STAYPUT_SOURCE_DIR
+#error "STAYPUT_SOURCE_DIR must name the source tree"
+#endif
+
+/* ---- the allocator ---- */
+
+void *__real_malloc(size_t n);
+void *__real_calloc(size_t n, size_t size);
+void *__real_realloc(void *p, size_t n);
+char *__real_strdup(const char *s);
+char *__real_strndup(const char *s, size_t n);
+void __real_free(void *p);
+
+static struct {
+    bool armed;       /* the library is running: count its allocations */
+    long fail_at;     /* the allocation of the run that fails (from 1); 0: none fails */
+    bool persistent;  /* every allocation after fail_at fails too */
+    long count;       /* allocations of the run so far, counted while armed */
+    long failed;      /* allocations of the run made to fail */
+    long live;        /* blocks allocated and not yet freed, all the time */
+} mem;
+
+static bool fail_now(void)
+{
+    if (!mem.armed)
+        return false;
+    mem.count++;
+    if (mem.count == mem.fail_at || (mem.persistent && mem.count > mem.fail_at)) {
+        mem.failed++;
+        return true;
+    }
+    return false;
+}
+
+static void *counted(void *p)
+{
+    if (p)
+        mem.live++;
+    return p;
+}
+
+void *__wrap_malloc(size_t n)
+{
+    return fail_now() ? NULL : counted(__real_malloc(n));
+}
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+    return fail_now() ? NULL : counted(__real_calloc(n, size));
+}
+
+void *__wrap_realloc(void *p, size_t n)
+{
+    if (!p)
+        return __wrap_malloc(n);
+    if (fail_now())
+        return NULL;
+    void *q = __real_realloc(p, n);
+    if (!q && n == 0)
+        mem.live--; /* freed */
+    return q;
+}
+
+char *__wrap_strdup(const char *s)
+{
+    return fail_now() ? NULL : counted(__real_strdup(s));
+}
+
+char *__wrap_strndup(const char *s, size_t n)
+{
+    return fail_now() ? NULL : counted(__real_strndup(s, n));
+}
+
+void __wrap_free(void *p)
+{
+    if (p)
+        mem.live--;
+    __real_free(p);
+}
+
+/* Fails the test, saying which run: the scenario and the failing allocation. */
+static const char *current; /* the scenario running */
+#define CHECK(cond)                                                                             \
+    do {                                                                                        \
+        if (!(cond))                                                                            \
+            fail_msg("%s: allocation %ld failing%s: expected %s", current, mem.fail_at,         \
+                     mem.persistent ? " (and every one after)" : "", #cond);                    \
+    } while (0)
+
+/* A run counts the allocations of the library's calls (armed) together, so
+** that allocation N of the run is the Nth over all its stages. */
+static void start_run(long fail_at, bool persistent)
+{
+    mem.fail_at = fail_at;
+    mem.persistent = persistent;
+    mem.count = 0;
+    mem.failed = 0;
+}
+
+static void arm(void)
+{
+    mem.armed = true;
+}
+
+static void disarm(void)
+{
+    mem.armed = false;
+}
+
+/* ---- scenarios ---- */
+
+/* What a run gave: each stage's text, or that it ran out of memory. */
+typedef struct result {
+    bool oom;          /* some stage reported out of memory (and the run stopped) */
+    bool diags_oom;    /* a diagnostic could not be recorded (the load went on) */
+    char *text;        /* heap: every stage's output, for comparison with a clean run */
+    long allocations;  /* made by the library in the run */
+} result;
+
+typedef struct scenario {
+    const char *name;
+    const char *policy;     /* folder, under the source tree */
+    const char *case_file;  /* under the source tree, or NULL: load only */
+    bool policy_loads;      /* false: the policy has errors to report */
+    bool case_decided;      /* false: the case has an error to report */
+    bool batch_record;      /* render the case's batch error record too */
+    bool examples;          /* run the policy's examples, with the coverage and clause reports */
+} scenario;
+
+static char *source_path(const char *rel)
+{
+    size_t n = strlen(STAYPUT_SOURCE_DIR) + strlen(rel) + 2;
+    char *s = __real_malloc(n);
+    snprintf(s, n, "%s/%s", STAYPUT_SOURCE_DIR, rel);
+    return s;
+}
+
+/* Appends "text" for a stage, or fails the test. */
+static void put(sp_buf *all, const char *stage, const char *text, size_t len)
+{
+    sp_buf_printf(all, "== %s\n", stage);
+    sp_buf_append(all, text ? text : "", len);
+    assert_false(all->oom);
+}
+
+/* One run of a scenario. The allocator is armed only around the library's
+** calls; the test's own bookkeeping (all) runs disarmed. */
+static result run(const scenario *sc, const char *json, size_t json_len, long fail_at,
+                  bool persistent)
+{
+    result r = { 0 };
+    sp_buf all;
+    sp_buf_init(&all);
+    char *dir = source_path(sc->policy);
+    char *rules = source_path("rules");
+    const char *search[] = { rules };
+    start_run(fail_at, persistent);
+
+    sp_diags diags;
+    sp_diags_init(&diags);
+    bool load_oom = false;
+    arm();
+    sp_policy *p = sp_policy_load(dir, search, 1, &diags, &load_oom);
+    disarm();
+    sp_buf rendered;
+    sp_buf_init(&rendered);
+    sp_diags_render(&diags, &rendered);
+    CHECK(!rendered.data || !strstr(rendered.data, "(null)")); /* no NULL given to printf */
+    put(&all, "load", rendered.data, rendered.len);
+    r.diags_oom = diags.oom;
+    sp_buf_fini(&rendered);
+    if (!p) {
+        /* A policy that loads fails only for want of memory, and says so. */
+        if (sc->policy_loads && !load_oom)
+            print_message("%s", all.data); /* what it said instead */
+        CHECK(load_oom || !sc->policy_loads);
+        r.oom = r.oom || load_oom;
+    } else {
+        CHECK(!load_oom);
+        CHECK(sc->policy_loads);
+    }
+    sp_diags_fini(&diags);
+
+    if (p && sc->examples && !r.oom) {
+        sp_buf report;
+        sp_buf_init(&report);
+        size_t passed = 0, failed = 0;
+        arm();
+        /* as `stayput test --coverage` and `stayput clauses` */
+        sp_coverage *cov = sp_coverage_new(p);
+        sp_status st = cov ? sp_policy_run_examples(p, true, &report, &passed, &failed, cov)
+                           : SP_ERR_OOM;
+        if (st == SP_OK) {
+            sp_coverage_report(cov, &report);
+            if (!sp_clauses_report(cov, false, &report) || !sp_clauses_report(cov, true, &report))
+                st = SP_ERR_OOM;
+        }
+        sp_coverage_free(cov);
+        disarm();
+        if (st == SP_ERR_OOM || report.oom) {
+            r.oom = true;
+        } else {
+            CHECK(st == SP_OK);
+            sp_buf_printf(&all, "%zu passed, %zu failed\n", passed, failed);
+            put(&all, "examples", report.data, report.len);
+        }
+        sp_buf_fini(&report);
+    }
+
+    sp_engine *e = NULL;
+    if (p && sc->case_file && !r.oom) {
+        arm();
+        e = sp_engine_new(p);
+        disarm();
+        if (!e)
+            r.oom = true;
+    }
+    static const sp_eval_options opts[] = {
+        { .format = SP_FORMAT_JSON, .trace = true },
+        { .format = SP_FORMAT_TEXT, .trace = true },
+    };
+    for (size_t k = 0; e && k < 2 && !r.oom; k++) {
+        sp_buf out;
+        sp_buf_init(&out);
+        sp_case_error err;
+        arm();
+        sp_status st = sp_engine_eval(e, json, json_len, &opts[k], &out, &err);
+        if (st != SP_OK && sc->batch_record && st != SP_ERR_OOM)
+            sp_render_batch_error(&out, 7, &err);
+        disarm();
+        if (st == SP_ERR_OOM) {
+            CHECK(strcmp(err.code, "out_of_memory") == 0);
+            CHECK(out.len == 0); /* nothing of a decision is left in out */
+            r.oom = true;
+        } else if (out.oom) {
+            r.oom = true; /* the batch record could not be written */
+        } else {
+            CHECK((st == SP_OK) == sc->case_decided);
+            if (st != SP_OK)
+                sp_buf_printf(&all, "%d %s: %s (%s)\n", (int)st, err.code, err.message, err.path);
+            put(&all, k ? "text" : "json", out.data, out.len);
+        }
+        sp_buf_fini(&out);
+    }
+    sp_engine_free(e);
+    sp_policy_free(p);
+    __real_free(dir);
+    __real_free(rules);
+    r.text = all.data ? __real_strdup(all.data) : __real_strdup("");
+    r.allocations = mem.count;
+    sp_buf_fini(&all);
+    return r;
+}
+
+static void run_scenario(const scenario *sc)
+{
+    current = sc->name;
+    long live0 = mem.live;
+    char *case_path = sc->case_file ? source_path(sc->case_file) : NULL;
+    sp_buf json;
+    sp_buf_init(&json);
+    if (case_path)
+        assert_true(sp_buf_read_file(&json, case_path));
+
+    long live = mem.live;
+    result clean = run(sc, json.data, json.len, 0, false);
+    assert_false(clean.oom);
+    assert_false(clean.diags_oom);
+    assert_int_equal(mem.live, live);
+
+    long runs = 0;
+    for (int persistent = 0; persistent < 2; persistent++) {
+        for (long n = 1;; n++) {
+            result r = run(sc, json.data, json.len, n, persistent);
+            long failed = mem.failed;
+            runs++;
+            if (mem.live != live)
+                fail_msg("%s: %ld blocks leaked when allocation %ld failed%s", sc->name,
+                         mem.live - live, n, persistent ? " (and every one after)" : "");
+            if (!r.oom && !r.diags_oom && strcmp(r.text, clean.text) != 0) {
+                size_t at = 0, line = 1;
+                while (r.text[at] == clean.text[at])
+                    line += r.text[at++] == '\n';
+                fail_msg("%s: allocation %ld failed%s, yet the run succeeded with a different "
+                         "result, from line %zu:\n%.200s\n-- instead of --\n%.200s",
+                         sc->name, n, persistent ? " (and every one after)" : "", line,
+                         r.text + at, clean.text + at);
+            }
+            __real_free(r.text);
+            if (!failed)
+                break; /* the run made fewer than n allocations: all points done */
+        }
+    }
+    print_message("%s: %ld allocations, %ld runs with allocations failing\n", sc->name,
+                  clean.allocations, runs);
+    __real_free(clean.text);
+    sp_buf_fini(&json);
+    __real_free(case_path);
+    assert_int_equal(mem.live, live0);
+}
+
+static void test_oom_west_berkshire_case(void **state)
+{
+    (void)state;
+    const scenario sc = { .name = "west-berkshire case", .policy = "rules/west-berkshire",
+                          .case_file = "examples/west-berkshire-case.json",
+                          .policy_loads = true, .case_decided = true };
+    run_scenario(&sc);
+}
+
+static void test_oom_england_examples(void **state)
+{
+    (void)state;
+    const scenario sc = { .name = "england examples", .policy = "rules/england",
+                          .policy_loads = true, .examples = true };
+    run_scenario(&sc);
+}
+
+static void test_oom_bad_case(void **state)
+{
+    (void)state;
+    const scenario sc = { .name = "unknown key", .policy = "rules/england",
+                          .case_file = "tests/golden/case-unknown-key/case.json",
+                          .policy_loads = true, .case_decided = false, .batch_record = true };
+    run_scenario(&sc);
+}
+
+static void test_oom_bad_rules(void **state)
+{
+    (void)state;
+    const scenario sc = { .name = "unknown fact", .policy = "tests/golden/rule-E0203/policy",
+                          .policy_loads = false };
+    run_scenario(&sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_oom_west_berkshire_case),
+        cmocka_unit_test(test_oom_england_examples),
+        cmocka_unit_test(test_oom_bad_case),
+        cmocka_unit_test(test_oom_bad_rules),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
