@@ -15,16 +15,11 @@
 
 #include "fuzz_common.h"
 
-static sp_engine *engines[FUZZ_MAX_POLICIES];
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    fuzz_load_bundled();
-    for (size_t i = 0; i < fuzz_n_policies; i++)
-        if (!(engines[i] = sp_engine_new(fuzz_policies[i])))
-            abort();
+    fuzz_load_bundled_engines();
     return 0;
 }
 
@@ -68,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 memcpy(line, text + at, n);
                 size_t before = out.len;
                 sp_case_error err;
-                sp_status st = sp_engine_eval(engines[i], line, n, &opt, &out, &err);
+                sp_status st = sp_engine_eval(fuzz_engines[i], line, n, &opt, &out, &err);
                 if (st != SP_OK)
                     sp_render_batch_error(&out, lines, &err);
                 if (!out.oom)

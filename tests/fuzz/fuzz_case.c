@@ -11,16 +11,11 @@
 
 #include "fuzz_common.h"
 
-static sp_engine *engines[FUZZ_MAX_POLICIES];
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
     (void)argv;
-    fuzz_load_bundled();
-    for (size_t i = 0; i < fuzz_n_policies; i++)
-        if (!(engines[i] = sp_engine_new(fuzz_policies[i])))
-            abort();
+    fuzz_load_bundled_engines();
     return 0;
 }
 
@@ -38,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         for (size_t k = 0; k < sizeof options / sizeof *options; k++) {
             sp_case_error err;
             sp_buf_clear(&out);
-            sp_status st = sp_engine_eval(engines[i], (const char *)data, size, &options[k], &out,
+            sp_status st = sp_engine_eval(fuzz_engines[i], (const char *)data, size, &options[k], &out,
                                           &err);
             if (st == SP_OK && options[k].format == SP_FORMAT_JSON)
                 fuzz_assert_json_line(&out, 0);
@@ -49,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 ** again decides the same. */
                 sp_buf again;
                 sp_buf_init(&again);
-                if (sp_engine_eval(engines[i], (const char *)data, size, &options[k], &again,
+                if (sp_engine_eval(fuzz_engines[i], (const char *)data, size, &options[k], &again,
                                    &err) != SP_OK ||
                     again.len != out.len || memcmp(again.data, out.data, out.len) != 0)
                     abort();

@@ -66,6 +66,17 @@ static void fuzz_load_bundled(void)
     }
 }
 
+/* The bundled policies with one engine each, for the case and batch targets. */
+static sp_engine *fuzz_engines[FUZZ_MAX_POLICIES];
+
+static void fuzz_load_bundled_engines(void)
+{
+    fuzz_load_bundled();
+    for (size_t i = 0; i < fuzz_n_policies; i++)
+        if (!(fuzz_engines[i] = sp_engine_new(fuzz_policies[i])))
+            abort();
+}
+
 /* Aborts (a crash the fuzzer reports) unless out[from..) is one JSON value
 ** on one line ending in a newline. */
 static void fuzz_assert_json_line(const sp_buf *out, size_t from)
