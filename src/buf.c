@@ -4,6 +4,7 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,13 +131,20 @@ bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
 
 bool sp_buf_read_file(sp_buf *b, const char *path)
 {
+    return sp_buf_read_file_at_most(b, path, SIZE_MAX - 1);
+}
+
+bool sp_buf_read_file_at_most(sp_buf *b, const char *path, size_t max)
+{
     FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
     if (!f)
         return false;
     char chunk[65536];
     size_t n;
     bool ok = true;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+    while (b->len <= max && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n > max + 1 - b->len)
+            n = max + 1 - b->len; /* one byte past max tells "too large" */
         if (!sp_buf_append(b, chunk, n)) {
             ok = false;
             errno = ENOMEM;

@@ -28,5 +28,8 @@ bool sp_buf_json_string(sp_buf *b, const char *s, size_t n);
 /* Reads a whole file (path "-" is standard input). Returns false and sets
 ** errno on failure. */
 bool sp_buf_read_file(sp_buf *b, const char *path);
+/* As sp_buf_read_file, but stops after max + 1 bytes: b->len > max then
+** tells a file larger than max without reading the rest of it. */
+bool sp_buf_read_file_at_most(sp_buf *b, const char *path, size_t max);
 
 #endif

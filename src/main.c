@@ -6,18 +6,21 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <unistd.h>
 
 #include "cli.h"
 
 #define MAX_JOBS     256
 #define CHUNK_LINES  128           /* a batch goes to the workers in chunks of lines */
 #define CHUNK_BYTES  (1024 * 1024) /* ... or of this many bytes, whichever comes first */
-#define INPUT_BUFFER (256 * 1024)
+#define INPUT_BUFFER (256 * 1024)   /* the batch is read in blocks of this size */
+#define TOO_LONG     SIZE_MAX       /* the length of a batch line past SP_MAX_CASE_BYTES */
 
 static const char usage_text[] =
     "Usage: stayput COMMAND [OPTIONS]\n"
@@ -74,7 +77,7 @@ static int eval_one(const char *dir, const char *file, const sp_eval_options *op
     sp_buf in;
     sp_buf_init(&in);
     errno = 0;
-    if (!sp_buf_read_file(&in, file)) {
+    if (!sp_buf_read_file_at_most(&in, file, SP_MAX_CASE_BYTES)) {
         int err = errno;
         sp_buf_fini(&in);
         if (err == ENOMEM)
@@ -165,7 +168,7 @@ static bool chunk_add(chunk *c, const char *s, size_t n, size_t line)
     c->start[c->n] = c->text.len;
     c->len[c->n] = n;
     c->line[c->n] = line;
-    if (!sp_buf_append(&c->text, s, n))
+    if (n != TOO_LONG && !sp_buf_append(&c->text, s, n))
         return false;
     c->n++;
     return true;
@@ -181,14 +184,90 @@ static bool blank(const char *s, size_t n)
 
 typedef enum { READ_OK, READ_EOF, READ_ERROR, READ_OOM } read_result;
 
-/* The batch input and the line it is at. */
+/* The batch input, read in large blocks, and the line it is at. A line
+** longer than SP_MAX_CASE_BYTES is never held: it is skipped to its end and
+** stands in its chunk as a line of length TOO_LONG. */
 typedef struct reader {
     FILE *f;
-    char *buf; /* getline's buffer, heap-owned */
-    size_t buf_size;
-    size_t line; /* lines read so far */
-    int err;     /* errno of a failed read */
+    char *buf;       /* buf[start, end) is read and not yet taken */
+    size_t start, end, cap;
+    bool eof;
+    size_t line;     /* lines read so far */
+    int err;         /* errno of a failed read */
 } reader;
+
+/* Reads another block after buf[start, end), moving what is left to the front
+** and growing buf up to a line's limit. False at the end of the input or on
+** a read error (r->err). */
+static bool read_block(reader *r, read_result *rr)
+{
+    if (r->eof)
+        return false;
+    if (r->start > 0) {
+        memmove(r->buf, r->buf + r->start, r->end - r->start);
+        r->end -= r->start;
+        r->start = 0;
+    }
+    if (r->cap - r->end < INPUT_BUFFER / 2) {
+        size_t cap = r->cap ? 2 * r->cap : INPUT_BUFFER;
+        char *buf = realloc(r->buf, cap);
+        if (!buf) {
+            *rr = READ_OOM;
+            return false;
+        }
+        r->buf = buf;
+        r->cap = cap;
+    }
+    ssize_t got;
+    do
+        got = read(fileno(r->f), r->buf + r->end, r->cap - r->end);
+    while (got < 0 && errno == EINTR);
+    if (got <= 0) {
+        r->eof = true;
+        if (got < 0) {
+            r->err = errno;
+            *rr = READ_ERROR;
+        }
+        return false;
+    }
+    r->end += (size_t)got;
+    return true;
+}
+
+/* The next line, without its newline, in *s and *n (*n is TOO_LONG for a
+** line past the limit). READ_EOF when no line is left. */
+static read_result next_line(reader *r, const char **s, size_t *n)
+{
+    read_result rr = READ_OK;
+    size_t scanned = 0; /* of buf[start, end), bytes known to hold no newline */
+    bool skipping = false;
+    for (;;) {
+        char *nl = memchr(r->buf + r->start + scanned, '\n', r->end - r->start - scanned);
+        if (nl) {
+            r->line++;
+            *s = r->buf + r->start;
+            *n = skipping ? TOO_LONG : (size_t)(nl - *s);
+            r->start = (size_t)(nl - r->buf) + 1;
+            return READ_OK;
+        }
+        scanned = r->end - r->start;
+        if (scanned > SP_MAX_CASE_BYTES) {
+            skipping = true;
+            r->start = r->end = scanned = 0; /* drop what is held of the line */
+        }
+        if (!read_block(r, &rr)) {
+            if (rr != READ_OK)
+                return rr;
+            if (!skipping && r->end == r->start)
+                return READ_EOF;
+            r->line++; /* the last line has no newline */
+            *s = r->buf + r->start;
+            *n = skipping ? TOO_LONG : r->end - r->start;
+            r->start = r->end;
+            return READ_OK;
+        }
+    }
+}
 
 /* Fills c with the next lines of the batch, skipping blank ones. READ_EOF
 ** when the input ended (c may still hold lines, as with READ_ERROR). */
@@ -197,22 +276,14 @@ static read_result fill_chunk(reader *r, chunk *c)
     c->n = 0;
     sp_buf_clear(&c->text);
     while (c->n < CHUNK_LINES && c->text.len < CHUNK_BYTES) {
-        errno = 0;
-        ssize_t got = getline(&r->buf, &r->buf_size, r->f);
-        if (got < 0) {
-            if (ferror(r->f)) {
-                r->err = errno;
-                return READ_ERROR;
-            }
-            return feof(r->f) ? READ_EOF : READ_OOM;
-        }
-        r->line++;
-        size_t n = (size_t)got;
-        if (n && r->buf[n - 1] == '\n')
-            n--;
-        if (blank(r->buf, n))
+        const char *s;
+        size_t n;
+        read_result rr = next_line(r, &s, &n);
+        if (rr != READ_OK)
+            return rr;
+        if (n != TOO_LONG && blank(s, n))
             continue;
-        if (!chunk_add(c, r->buf, n, r->line))
+        if (!chunk_add(c, s, n, r->line))
             return READ_OOM;
     }
     return READ_OK;
@@ -231,7 +302,12 @@ static void run_chunk(sp_engine *e, const sp_eval_options *opt, chunk *c)
     c->lost = false;
     for (size_t i = 0; i < c->n && !c->lost; i++) {
         sp_case_error err;
-        sp_status st = sp_engine_eval(e, c->text.data + c->start[i], c->len[i], opt, &c->out, &err);
+        sp_status st;
+        if (c->len[i] == TOO_LONG) {
+            st = sp_case_check_size(SIZE_MAX, &err);
+        } else {
+            st = sp_engine_eval(e, c->text.data + c->start[i], c->len[i], opt, &c->out, &err);
+        }
         if (st != SP_OK) {
             sp_render_batch_error(&c->out, c->line[i], &err);
             c->failed++;
@@ -411,7 +487,6 @@ static int eval_batch(const char *dir, const char *file, const sp_eval_options *
             fclose(r.f);
         return EXIT_INPUT;
     }
-    setvbuf(r.f, NULL, _IOFBF, INPUT_BUFFER);
 
     int status = EXIT_DONE;
     sp_policy *p = load_policy(dir, &status);

@@ -214,7 +214,7 @@ static bool load_layer(loader *L, const char *dir, const char *wanted, int depth
         sp_buf text;
         sp_buf_init(&text);
         bool read = from_memory ? sp_buf_append(&text, L->mem_text, L->mem_len)
-                                : sp_buf_read_file(&text, path);
+                                : sp_buf_read_file_at_most(&text, path, SP_MAX_RULE_FILE);
         if (!read) {
             if (text.oom || errno == ENOMEM)
                 L->oom = true;

@@ -576,10 +576,22 @@ static sp_status engine_error(sp_engine *e, sp_case_error *err)
     return e->err_status ? e->err_status : SP_ERR_RULES;
 }
 
+sp_status sp_case_check_size(size_t len, sp_case_error *err)
+{
+    memset(err, 0, sizeof *err);
+    if (len <= SP_MAX_CASE_BYTES)
+        return SP_OK;
+    err->code = "too_large";
+    snprintf(err->message, sizeof err->message, "the case is larger than %d bytes", SP_MAX_CASE_BYTES);
+    return SP_ERR_INPUT;
+}
+
 sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_eval_options *opt,
                          sp_buf *out, sp_case_error *err)
 {
-    memset(err, 0, sizeof *err);
+    sp_status size = sp_case_check_size(len, err);
+    if (size != SP_OK)
+        return size;
     if (!sp_eval_begin(e))
         return engine_error(e, err);
     sp_json_error jerr;

@@ -30,6 +30,10 @@ typedef struct sp_eval_options {
     bool trace;         /* add the whole derivation */
 } sp_eval_options;
 
+/* The largest case read, as a file or as a line of a batch: a thousand times
+** any policy's facts, small enough that a hostile input cannot exhaust memory. */
+#define SP_MAX_CASE_BYTES (1 << 20)
+
 /* Why a case was not decided. */
 typedef struct sp_case_error {
     const char *code;   /* stable code listed in docs/errors.md, e.g. "unknown_key" */
@@ -69,6 +73,10 @@ void sp_engine_free(sp_engine *e);
 sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len,
                          const sp_eval_options *opt, sp_buf *out,
                          sp_case_error *err);
+
+/* SP_OK for a case of len bytes that is not too large, else SP_ERR_INPUT with
+** err filled ("too_large"); sp_engine_eval checks this first. */
+sp_status sp_case_check_size(size_t len, sp_case_error *err);
 
 /* Appends the JSON error record of a batch line:
 ** {"line": N, "case_id": ..., "error": {"code": ..., "message": ..., "path": ...}} */
