@@ -36,7 +36,26 @@ int sp_yylex(SP_YYSTYPE *lval, SP_YYLTYPE *lloc, void *scanner);
 #include <limits.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "utf8.h"
+
+/* Bison's stacks grow up to YYMAXDEPTH entries; past that, or when malloc
+** fails, it reports "memory exhausted". Its allocator notes a real failure,
+** so that a file nesting too deeply is told apart: that is the file's error
+** (E0105), not the machine's. */
+#define YYMAXDEPTH SP_MAX_PARSE_DEPTH
+static _Thread_local bool stack_oom;
+static void *stack_malloc(size_t size)
+{
+    void *p = malloc(size);
+    if (!p)
+        stack_oom = true;
+    return p;
+}
+#define YYMALLOC stack_malloc
+#define YYFREE free
 
 /* From the scanner (its generated header would pull in Flex's types). */
 int sp_yylex_init_extra(sp_parse_ctx *extra, void **scanner);
@@ -485,6 +504,18 @@ static void sp_yyerror(SP_YYLTYPE *loc, void *scanner, sp_parse_ctx *ctx, const 
 {
     (void)scanner;
     ctx->failed = true;
+    if (strcmp(msg, "memory exhausted") == 0) {
+        if (stack_oom) {
+            ctx->oom = true;
+            return;
+        }
+        ctx->too_deep = true;
+        sp_diag_error(ctx->diags, "E0105", ctx->src, loc->start, loc->end,
+                      "nested too deeply to read: more than %d brackets, operators and "
+                      "conditions are open here",
+                      SP_MAX_PARSE_DEPTH);
+        return;
+    }
     sp_diag_error(ctx->diags, "E0100", ctx->src, loc->start, loc->end, "%s", msg);
 }
 
@@ -516,9 +547,29 @@ static int yyreport_syntax_error(const yypcontext_t *pctx, void *scanner, sp_par
     return 0;
 }
 
+/* A rule file is UTF-8 text: each line holding a byte that is not is reported
+** (its first such byte), and the file is not parsed. */
+static bool utf8_checked(const sp_source *src, sp_diags *diags)
+{
+    bool ok = true;
+    size_t at = 0;
+    while ((at = sp_utf8_invalid(src->text, src->len, at)) < src->len) {
+        ok = false;
+        if (!sp_diag_error(diags, "E0106", src, at, at + 1,
+                           "not UTF-8 text (byte 0x%02x): save the file as UTF-8",
+                           (unsigned char)src->text[at]))
+            break;
+        const char *nl = memchr(src->text + at, '\n', src->len - at);
+        at = nl ? (size_t)(nl - src->text) + 1 : src->len;
+    }
+    return ok;
+}
+
 sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags *diags,
                                 sp_item **items)
 {
+    if (!utf8_checked(src, diags))
+        return SP_PARSE_ERRORS;
     sp_parse_ctx ctx = { .arena = arena, .src = src, .diags = diags };
     void *scanner = NULL;
     if (src->len > INT_MAX || sp_yylex_init_extra(&ctx, &scanner) != 0)
@@ -526,6 +577,7 @@ sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags 
     int rc = 2;
     /* The scanner's fatal errors come back here (see lexer.l). What the
     ** parser had allocated is in the arena, freed with the policy. */
+    stack_oom = false;
     if (setjmp(ctx.on_fatal) == 0) {
         sp_yy_scan_bytes(src->text, (int)src->len, scanner);
         rc = sp_yyparse(scanner, &ctx);
@@ -533,7 +585,7 @@ sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags 
     sp_yylex_destroy(scanner);
     for (size_t i = 0; i < sizeof ctx.scanner_blocks / sizeof *ctx.scanner_blocks; i++)
         free(ctx.scanner_blocks[i]); /* what a fatal error left (lexer.l) */
-    if (rc == 2 || ctx.oom)
+    if ((rc == 2 && !ctx.too_deep) || ctx.oom)
         return SP_PARSE_OOM;
     *items = ctx.head;
     return !ctx.failed && rc == 0 ? SP_PARSE_OK : SP_PARSE_ERRORS;

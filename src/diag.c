@@ -8,6 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Whether byte c continues a UTF-8 character rather than starting one. */
+static bool is_continuation(char c)
+{
+    return ((unsigned char)c & 0xc0) == 0x80;
+}
+
 void sp_diags_init(sp_diags *d)
 {
     memset(d, 0, sizeof *d);
@@ -72,6 +78,9 @@ static bool record(sp_diags *d, const char *code, const sp_source *src,
             memcpy(g->line_text, text, len);
             g->line_text[len] = '\0';
         }
+        g->char_col = 1;
+        for (size_t i = 0; i + 1 < g->col && i < len; i++)
+            g->char_col += !is_continuation(text[i]);
         size_t room = g->col <= len ? len - g->col + 1 : 1;
         g->span = end > start ? end - start : 1;
         if (g->span > room)
@@ -126,7 +135,8 @@ static void render_one(const sp_diag *g, sp_buf *out)
     if (!g->line) {
         sp_buf_printf(out, "%s: error[%s]: %s\n", g->path ? g->path : "stayput", g->code, g->message);
     } else {
-        sp_buf_printf(out, "%s:%zu:%zu: error[%s]: %s\n", g->path, g->line, g->col, g->code, g->message);
+        sp_buf_printf(out, "%s:%zu:%zu: error[%s]: %s\n", g->path, g->line, g->char_col, g->code,
+                      g->message);
         const char *text = g->line_text ? g->line_text : "";
         size_t len = strlen(text);
         /* A very long line is shown as a window around the column. */
@@ -151,12 +161,16 @@ static void render_one(const sp_diag *g, sp_buf *out)
             sp_buf_putc(out, c < 0x20 ? ' ' : (char)c);
         }
         sp_buf_printf(out, "%s\n %*s | ", trail, w, "");
-        size_t shown = len + strlen(lead);
-        for (size_t i = 1; i < col && i <= shown; i++)
-            sp_buf_putc(out, ' ');
+        /* The caret goes under the character: a space for each character
+        ** before it (a UTF-8 character is one column), '~' over the span. */
+        size_t skip = strlen(lead);
+        for (size_t i = 1; i < col && i <= len + skip; i++)
+            if (i <= skip || !is_continuation(text[i - 1 - skip]))
+                sp_buf_putc(out, ' ');
         sp_buf_putc(out, '^');
-        for (size_t i = 1; i < g->span && col + i <= shown; i++)
-            sp_buf_putc(out, '~');
+        for (size_t i = 1; i < g->span && col + i <= len + skip; i++)
+            if (col + i <= skip || !is_continuation(text[col + i - 1 - skip]))
+                sp_buf_putc(out, '~');
         sp_buf_putc(out, '\n');
     }
     if (g->note)

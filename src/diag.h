@@ -20,7 +20,8 @@
 typedef struct sp_diag {
     const char *code;          /* "E0202"; static storage */
     char *path;                /* heap-owned; the file, or NULL */
-    size_t line, col;          /* 1-based; line 0 when not tied to a place */
+    size_t line, col;          /* 1-based; line 0 when not tied to a place; col in bytes */
+    size_t char_col;           /* col in characters (UTF-8), as shown to people */
     size_t span;               /* bytes the caret line covers, at least 1 */
     char *line_text;           /* heap-owned copy of the source line, or NULL */
     char *message;             /* heap-owned */

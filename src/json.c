@@ -3,6 +3,7 @@
 ** number text, UTF-8 checked strings, duplicate-key and depth errors.
 */
 #include "json.h"
+#include "utf8.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -192,37 +193,6 @@ static size_t utf8_encode(uint32_t cp, char out[4])
     return 4;
 }
 
-/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 if it is not
-** one (overlong forms, UTF-16 surrogates and values past U+10FFFF are not). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xbf; /* bounds of the second byte */
-    if (c >= 0xc2 && c <= 0xdf)
-        need = 2;
-    else if (c >= 0xe0 && c <= 0xef) {
-        need = 3;
-        if (c == 0xe0)
-            lo = 0xa0;
-        else if (c == 0xed)
-            hi = 0x9f;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-        need = 4;
-        if (c == 0xf0)
-            lo = 0x90;
-        else if (c == 0xf4)
-            hi = 0x8f;
-    } else
-        return 0;
-    if (n < need || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < need; i++)
-        if (s[i] < 0x80 || s[i] > 0xbf)
-            return 0;
-    return need;
-}
-
 /* Reads the 4 hex digits of a \u escape whose backslash is at `at`. */
 static bool hex4(const parser *p, size_t at, uint32_t *out)
 {
@@ -314,7 +284,7 @@ static bool string(parser *p, const char **str, size_t *len)
                 run++;
                 continue;
             }
-            size_t n = utf8_len(p->s + run, p->len - run);
+            size_t n = sp_utf8_len(p->s + run, p->len - run);
             if (!n)
                 return fail(p, SP_JSON_ERR_SYNTAX, run, "invalid UTF-8 in string"), false;
             run += n;

@@ -18,6 +18,10 @@ typedef struct sp_span {
 } sp_span;
 
 /* State shared by the scanner and the parser while one file is read. */
+/* The parser's stack depth: brackets, operators and conditions open at once.
+** The checker then allows expressions SP_MAX_EXPR_DEPTH deep (check.h). */
+#define SP_MAX_PARSE_DEPTH 10000
+
 typedef struct sp_parse_ctx {
     sp_arena *arena;          /* the policy's arena: every node lives there */
     const sp_source *src;
@@ -26,6 +30,7 @@ typedef struct sp_parse_ctx {
     sp_item *head, *tail;     /* items parsed so far, in file order */
     bool failed;              /* a syntax or scanner error was reported */
     bool oom;                 /* an allocation failed */
+    bool too_deep;            /* the parser's stack reached SP_MAX_PARSE_DEPTH */
     jmp_buf on_fatal;         /* where the scanner's fatal errors (out of memory) return */
     void *scanner_blocks[8];  /* the scanner's live allocations (lexer.l), freed after a fatal error */
 } sp_parse_ctx;
