@@ -14,6 +14,17 @@
 static sp_i128 gcd(sp_i128 a, sp_i128 b) /* a, b >= 0 */
 {
     while (b) {
+        if ((a >> 64) == 0 && (b >> 64) == 0) {
+            /* Money and ages fit in 64 bits: a machine division, not a
+            ** call to the 128-bit one. */
+            uint64_t x = (uint64_t)a, y = (uint64_t)b;
+            while (y) {
+                uint64_t t = x % y;
+                x = y;
+                y = t;
+            }
+            return (sp_i128)x;
+        }
         sp_i128 t = a % b;
         a = b;
         b = t;
@@ -31,6 +42,11 @@ static bool make(sp_i128 n, sp_i128 d, sp_num *out)
     if (d < 0) {
         n = -n;
         d = -d;
+    }
+    if (d == 1) {
+        out->num = n;
+        out->den = 1;
+        return true;
     }
     sp_i128 g = gcd(iabs(n), d);
     if (g > 1) {
