@@ -374,6 +374,11 @@ const char *sp_receipt_council(const sp_receipt *r)
     return r->council;
 }
 
+bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p)
+{
+    return strcmp(r->digest, p->digest) == 0;
+}
+
 /* ---- verifying ---- */
 
 /* One difference: at `at` of output `output`, the receipt had `was` and the
@@ -507,14 +512,15 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *
                       n_outputs);
         return;
     }
-    sp_buf_printf(out, "differs: %zu of %zu outputs (", n_differ, n_outputs);
+    sp_buf_printf(out, "differs: %zu of %zu outputs %s not as the receipt says: ", n_differ, n_outputs,
+                  n_differ == 1 ? "is" : "are");
     last = NULL;
     for (const difference *d = c->head; d; d = d->next)
         if (d->output != last) {
             sp_buf_printf(out, "%s%s", last ? ", " : "", d->output);
             last = d->output;
         }
-    sp_buf_puts(out, ") are not as the receipt says\n");
+    sp_buf_putc(out, '\n');
 }
 
 static void json_str(sp_buf *out, const char *s)
@@ -593,13 +599,8 @@ sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf
         goto done;
     }
     st = sp_engine_eval(e, facts.data, facts.len, &opt, &now, err);
-    if (st != SP_OK) {
-        if (strcmp(r->digest, p->digest) != 0) {
-            size_t n = strlen(err->message);
-            snprintf(err->message + n, sizeof err->message - n, " (the policy's digest is not the receipt's)");
-        }
+    if (st != SP_OK)
         goto done;
-    }
     sp_json_error jerr;
     const sp_json *root = sp_json_parse(&arena, now.data, now.len, &jerr);
     if (!root) {

@@ -85,6 +85,8 @@ sp_receipt *sp_receipt_read(const char *json, size_t len, sp_case_error *err);
 void sp_receipt_free(sp_receipt *r);
 /* The council the receipt names; receipt-owned. */
 const char *sp_receipt_council(const sp_receipt *r);
+/* Whether the receipt was made with a policy of p's digest. */
+bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p);
 /* Evaluates the receipt's facts again with e (an engine of the policy to
 ** check against) and compares the decision and the reasons, output by output
 ** (a rule's source by file name and line). Appends the report to out (text

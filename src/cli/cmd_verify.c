@@ -23,7 +23,7 @@ static const char verify_usage[] =
     "policy does not read, 4 rule-file errors, 6 out of memory.\n";
 
 /* Says why the receipt's case could not be decided; returns the exit status. */
-static int case_failed(sp_status st, const sp_case_error *err)
+static int case_failed(sp_status st, const sp_case_error *err, bool same_digest)
 {
     const char *code = err->code ? err->code : "internal";
     if (err->path[0])
@@ -31,6 +31,8 @@ static int case_failed(sp_status st, const sp_case_error *err)
             err->path);
     else
         say("cannot decide the receipt's case again: %s: %s", code, err->message);
+    if (!same_digest)
+        say("note: the policy has changed since the receipt was made (its digest differs)");
     return (int)st;
 }
 
@@ -89,7 +91,7 @@ static int verify(const char *file, const char *policy, bool json)
         if (st == SP_ERR_OOM) {
             status = out_of_memory();
         } else if (st != SP_OK) {
-            status = case_failed(st, &err);
+            status = case_failed(st, &err, sp_receipt_same_digest(r, p));
         } else {
             emit(out.data, out.len);
             status = holds ? EXIT_DONE : EXIT_NEGATIVE;
