@@ -82,7 +82,7 @@ static void fact_value(const sp_type *t, const sp_value *v, sp_buf *out)
         sp_buf_putc(out, ']');
         return;
     case SP_VAL_DURATION:
-        sp_buf_puts(out, "null");   /* no readable fact holds one */
+        sp_buf_puts(out, "null"); /* no readable fact holds one */
         return;
     }
 }
@@ -107,7 +107,7 @@ static void group_json(const sp_engine *e, const sp_fact_group *g, sp_buf *out)
 {
     const sp_policy *p = e->p;
     sp_buf_putc(out, '{');
-    size_t after = 0;   /* slots below this were written */
+    size_t after = 0; /* slots below this were written */
     bool first = true;
     for (;;) {
         const sp_fact_group *next = NULL;
@@ -267,8 +267,8 @@ static bool same(const sp_json *a, const sp_json *b, bool source)
 /* ---- reading a receipt ---- */
 
 struct sp_receipt {
-    sp_arena arena;           /* the parsed file */
-    const sp_json *case_id;   /* NULL when the file has none */
+    sp_arena arena;         /* the parsed file */
+    const sp_json *case_id; /* NULL when the file has none */
     const char *council;
     const sp_json *decision;
     const sp_json *reasons;
@@ -324,11 +324,11 @@ sp_receipt *sp_receipt_read(const char *json, size_t len, sp_case_error *err)
         case SP_JSON_ERR_DUPLICATE:
             return bad(r, err, "duplicate_key", jerr.path, "key '%s' is given twice", jerr.path);
         case SP_JSON_ERR_DEPTH:
-            return bad(r, err, "too_deep", "", "line %zu, column %zu: nested deeper than %d levels", line,
-                       col, SP_JSON_MAX_DEPTH);
+            return bad(r, err, "too_deep", "", "line %zu, column %zu: nested deeper than %d levels",
+                       line, col, SP_JSON_MAX_DEPTH);
         default:
-            return bad(r, err, "malformed_json", "", "malformed JSON at line %zu, column %zu: %s", line, col,
-                       jerr.message);
+            return bad(r, err, "malformed_json", "", "malformed JSON at line %zu, column %zu: %s",
+                       line, col, jerr.message);
         }
     }
     static const char made[] = "; a receipt is the output of 'stayput eval --receipt'";
@@ -340,23 +340,25 @@ sp_receipt *sp_receipt_read(const char *json, size_t len, sp_case_error *err)
                    rec ? "expected a" : "no", made);
     r->facts = get(rec, "facts");
     if (!r->facts || r->facts->kind != SP_JSON_OBJECT)
-        return bad(r, err, "not_a_receipt", "receipt.facts", "'receipt.facts' must be the object of the case's facts%s",
-                   made);
+        return bad(r, err, "not_a_receipt", "receipt.facts",
+                   "'receipt.facts' must be the object of the case's facts%s", made);
     if (!(r->digest = text_of(get(rec, "digest"))))
-        return bad(r, err, "not_a_receipt", "receipt.digest", "'receipt.digest' must be the policy's digest, as text%s",
-                   made);
+        return bad(r, err, "not_a_receipt", "receipt.digest",
+                   "'receipt.digest' must be the policy's digest, as text%s", made);
     if (!(r->engine = text_of(get(rec, "engine"))))
-        return bad(r, err, "not_a_receipt", "receipt.engine", "'receipt.engine' must name the engine, as text%s",
-                   made);
+        return bad(r, err, "not_a_receipt", "receipt.engine",
+                   "'receipt.engine' must name the engine, as text%s", made);
     if (!(r->council = text_of(get(root, "council"))) || !r->council[0])
-        return bad(r, err, "not_a_receipt", "council", "'council' must name the policy, as text%s", made);
+        return bad(r, err, "not_a_receipt", "council", "'council' must name the policy, as text%s",
+                   made);
     r->decision = get(root, "decision");
     if (!r->decision || r->decision->kind != SP_JSON_OBJECT)
-        return bad(r, err, "not_a_receipt", "decision", "'decision' must be the object of the outputs%s", made);
+        return bad(r, err, "not_a_receipt", "decision",
+                   "'decision' must be the object of the outputs%s", made);
     r->reasons = get(root, "reasons");
     if (!r->reasons || r->reasons->kind != SP_JSON_OBJECT)
-        return bad(r, err, "not_a_receipt", "reasons", "'reasons' must be the object of the outputs' reasons%s",
-                   made);
+        return bad(r, err, "not_a_receipt", "reasons",
+                   "'reasons' must be the object of the outputs' reasons%s", made);
     r->case_id = get(root, "case_id");
     return r;
 }
@@ -385,7 +387,7 @@ bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p)
 ** policy now gives `now` (NULL: absent on that side). */
 typedef struct difference {
     const char *output;
-    const char *at;           /* "value", or a path in the reasons: "reasons[0].cites" */
+    const char *at; /* "value", or a path in the reasons: "reasons[0].cites" */
     const sp_json *was, *now;
     struct difference *next;
 } difference;
@@ -396,7 +398,8 @@ typedef struct comparison {
     bool oom;
 } comparison;
 
-static void record(comparison *c, const char *output, const char *at, const sp_json *was, const sp_json *now)
+static void record(comparison *c, const char *output, const char *at, const sp_json *was,
+                   const sp_json *now)
 {
     difference *d = sp_arena_alloc(c->arena, sizeof *d);
     char *copy = d ? sp_arena_strdup(c->arena, at) : NULL;
@@ -410,13 +413,14 @@ static void record(comparison *c, const char *output, const char *at, const sp_j
 }
 
 /* Records where was and now differ, as deep as both have the same shape. */
-static void diff(comparison *c, const char *output, char *path, size_t plen, size_t psize, const sp_json *was,
-                 const sp_json *now, bool source)
+static void diff(comparison *c, const char *output, char *path, size_t plen, size_t psize,
+                 const sp_json *was, const sp_json *now, bool source)
 {
     if (same(was, now, source))
         return;
     if (was && now && was->kind == now->kind && plen + 32 < psize &&
-        ((was->kind == SP_JSON_ARRAY && was->n_items == now->n_items) || was->kind == SP_JSON_OBJECT)) {
+        ((was->kind == SP_JSON_ARRAY && was->n_items == now->n_items) ||
+         was->kind == SP_JSON_OBJECT)) {
         if (was->kind == SP_JSON_ARRAY) {
             for (size_t i = 0; i < was->n_items; i++) {
                 int n = snprintf(path + plen, psize - plen, "[%zu]", i);
@@ -432,7 +436,9 @@ static void diff(comparison *c, const char *output, char *path, size_t plen, siz
                     if (side && o)
                         continue;
                     int n = snprintf(path + plen, psize - plen, ".%s", m->key);
-                    size_t end = n < 0 ? plen : plen + (size_t)n < psize ? plen + (size_t)n : psize - 1;
+                    size_t end = n < 0                      ? plen
+                                 : plen + (size_t)n < psize ? plen + (size_t)n
+                                                            : psize - 1;
                     bool src = strcmp(m->key, "source") == 0;
                     if (side)
                         diff(c, output, path, end, psize, m->value, NULL, src);
@@ -459,8 +465,8 @@ static void compare_output(comparison *c, const char *name, size_t len, const sp
     if (!same(was, now, false))
         record(c, output, "value", was, now);
     char path[256] = "reasons";
-    diff(c, output, path, strlen(path), sizeof path, member(r->reasons, name, len), member(reasons, name, len),
-         false);
+    diff(c, output, path, strlen(path), sizeof path, member(r->reasons, name, len),
+         member(reasons, name, len), false);
 }
 
 static void text_value(const sp_json *j, sp_buf *out)
@@ -471,8 +477,8 @@ static void text_value(const sp_json *j, sp_buf *out)
         json_write(j, out);
 }
 
-static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *case_id, const comparison *c,
-                        size_t n_outputs, sp_buf *out)
+static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *case_id,
+                        const comparison *c, size_t n_outputs, sp_buf *out)
 {
     const sp_layer *top = &p->layers[p->n_layers - 1];
     sp_buf_puts(out, "receipt for case ");
@@ -484,13 +490,13 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *
         sp_buf_puts(out, "(none)");
     sp_buf_printf(out, ", council %s, made by %s\n", r->council, r->engine);
     if (strcmp(r->council, top->name) != 0)
-        sp_buf_printf(out, "note: the receipt names council %s; it is verified against policy %s\n", r->council,
-                      top->name);
+        sp_buf_printf(out, "note: the receipt names council %s; it is verified against policy %s\n",
+                      r->council, top->name);
     if (strcmp(r->digest, p->digest) == 0)
         sp_buf_printf(out, "digest: %s, as in the receipt\n", p->digest);
     else
-        sp_buf_printf(out, "digest differs: the receipt has %s, policy %s version %s now has %s\n", r->digest,
-                      top->name, top->version, p->digest);
+        sp_buf_printf(out, "digest differs: the receipt has %s, policy %s version %s now has %s\n",
+                      r->digest, top->name, top->version, p->digest);
     if (strcmp(r->engine, "stayput " STAYPUT_VERSION) != 0)
         sp_buf_puts(out, "engine differs: this is stayput " STAYPUT_VERSION "\n");
     size_t n_differ = 0;
@@ -508,12 +514,14 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *
         sp_buf_putc(out, '\n');
     }
     if (!n_differ) {
-        sp_buf_printf(out, "identical: the decision and the reasons of all %zu outputs are as the receipt says\n",
-                      n_outputs);
+        sp_buf_printf(
+            out,
+            "identical: the decision and the reasons of all %zu outputs are as the receipt says\n",
+            n_outputs);
         return;
     }
-    sp_buf_printf(out, "differs: %zu of %zu outputs %s not as the receipt says: ", n_differ, n_outputs,
-                  n_differ == 1 ? "is" : "are");
+    sp_buf_printf(out, "differs: %zu of %zu outputs %s not as the receipt says: ", n_differ,
+                  n_outputs, n_differ == 1 ? "is" : "are");
     last = NULL;
     for (const difference *d = c->head; d; d = d->next)
         if (d->output != last) {
@@ -528,15 +536,16 @@ static void json_str(sp_buf *out, const char *s)
     sp_buf_json_string(out, s, strlen(s));
 }
 
-static void report_json(const sp_receipt *r, const sp_policy *p, const sp_json *case_id, const comparison *c,
-                        sp_buf *out)
+static void report_json(const sp_receipt *r, const sp_policy *p, const sp_json *case_id,
+                        const comparison *c, sp_buf *out)
 {
     sp_buf_puts(out, "{\"case_id\": ");
     if (case_id)
         json_write(case_id, out);
     else
         sp_buf_puts(out, "null");
-    sp_buf_printf(out, ", \"identical\": %s, \"council\": {\"receipt\": ", c->head ? "false" : "true");
+    sp_buf_printf(out,
+                  ", \"identical\": %s, \"council\": {\"receipt\": ", c->head ? "false" : "true");
     json_str(out, r->council);
     sp_buf_puts(out, ", \"now\": ");
     json_str(out, sp_policy_name(p));
@@ -544,7 +553,8 @@ static void report_json(const sp_receipt *r, const sp_policy *p, const sp_json *
     json_str(out, r->digest);
     sp_buf_puts(out, ", \"now\": ");
     json_str(out, p->digest);
-    sp_buf_printf(out, ", \"same\": %s}, \"engine\": {\"receipt\": ", strcmp(r->digest, p->digest) ? "false" : "true");
+    sp_buf_printf(out, ", \"same\": %s}, \"engine\": {\"receipt\": ",
+                  strcmp(r->digest, p->digest) ? "false" : "true");
     json_str(out, r->engine);
     sp_buf_puts(out, ", \"now\": \"stayput " STAYPUT_VERSION "\"}, \"differs\": {");
     const char *last = NULL;
@@ -604,8 +614,9 @@ sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf
     sp_json_error jerr;
     const sp_json *root = sp_json_parse(&arena, now.data, now.len, &jerr);
     if (!root) {
-        st = jerr.kind == SP_JSON_ERR_OOM ? verify_fail(err, "out_of_memory", "out of memory")
-                                          : verify_fail(err, "internal", "the decision made again is not JSON");
+        st = jerr.kind == SP_JSON_ERR_OOM
+                 ? verify_fail(err, "out_of_memory", "out of memory")
+                 : verify_fail(err, "internal", "the decision made again is not JSON");
         goto done;
     }
     const sp_json *decision = get(root, "decision"), *reasons = get(root, "reasons");
@@ -613,13 +624,15 @@ sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf
     c.tail = &c.head;
     /* every output the policy decides now, then those only the receipt has */
     for (size_t i = 0; i < decision->n_members; i++)
-        compare_output(&c, decision->members[i].key, decision->members[i].key_len, r, decision, reasons);
+        compare_output(&c, decision->members[i].key, decision->members[i].key_len, r, decision,
+                       reasons);
     size_t n_outputs = decision->n_members;
     const sp_json *sides[2] = { r->decision, r->reasons };
     for (int s = 0; s < 2; s++)
         for (size_t i = 0; i < sides[s]->n_members; i++) {
             const sp_json_member *m = &sides[s]->members[i];
-            if (member(decision, m->key, m->key_len) || (s && member(r->decision, m->key, m->key_len)))
+            if (member(decision, m->key, m->key_len) ||
+                (s && member(r->decision, m->key, m->key_len)))
                 continue;
             compare_output(&c, m->key, m->key_len, r, decision, reasons);
             n_outputs++;

@@ -27,8 +27,8 @@ static int case_failed(sp_status st, const sp_case_error *err, bool same_digest)
 {
     const char *code = err->code ? err->code : "internal";
     if (err->path[0])
-        say("cannot decide the receipt's case again: %s: %s (at receipt.facts.%s)", code, err->message,
-            err->path);
+        say("cannot decide the receipt's case again: %s: %s (at receipt.facts.%s)", code,
+            err->message, err->path);
     else
         say("cannot decide the receipt's case again: %s: %s", code, err->message);
     if (!same_digest)
@@ -137,6 +137,7 @@ int cmd_verify(args *a)
         }
     }
     if (!file)
-        return usage("verify needs a RECEIPT: the output of 'stayput eval --receipt' ('-' for standard input)");
+        return usage("verify needs a RECEIPT: the output of 'stayput eval --receipt' ('-' for "
+                     "standard input)");
     return verify(file, policy, json);
 }

@@ -43,7 +43,8 @@ static sp_policy *load_text(const char *text)
     sp_diags d;
     sp_diags_init(&d);
     bool oom = false;
-    sp_policy *p = sp_policy_load_text(RULES "/in-memory", "policy.sp", text, strlen(text), search, 1, &d, &oom);
+    sp_policy *p = sp_policy_load_text(RULES "/in-memory", "policy.sp", text, strlen(text), search,
+                                       1, &d, &oom);
     assert_int_equal(d.count, 0);
     sp_diags_fini(&d);
     assert_non_null(p);
@@ -103,17 +104,17 @@ static void round_trip_examples(const char *dir)
         const sp_eval_options opt = { .format = SP_FORMAT_JSON, .receipt = true };
         sp_status st = sp_engine_eval(again, facts.data, facts.len, &opt, &out, &err);
         if (st != SP_OK)
-            fail_msg("%s example %s: the receipt's facts are not read back: %s: %s (at %s)\n%s", dir,
-                     p->examples[i]->name, err.code, err.message, err.path, facts.data);
+            fail_msg("%s example %s: the receipt's facts are not read back: %s: %s (at %s)\n%s",
+                     dir, p->examples[i]->name, err.code, err.message, err.path, facts.data);
         for (size_t f = 0; f < p->n_facts; f++)
             if (!sp_value_equal(&given->facts[f], &again->facts[f]))
-                fail_msg("%s example %s: fact %s reads back differently from %s", dir, p->examples[i]->name,
-                         p->syms[p->facts[f]].name, facts.data);
+                fail_msg("%s example %s: fact %s reads back differently from %s", dir,
+                         p->examples[i]->name, p->syms[p->facts[f]].name, facts.data);
         for (size_t o = 0; o < p->n_outputs; o++) {
             const sp_symbol *s = &p->syms[p->outputs[o]];
             if (!sp_value_equal(&given->results[s->slot].value, &again->results[s->slot].value))
-                fail_msg("%s example %s: output %s differs when decided from the receipt's facts", dir,
-                         p->examples[i]->name, s->name);
+                fail_msg("%s example %s: output %s differs when decided from the receipt's facts",
+                         dir, p->examples[i]->name, s->name);
         }
 
         sp_receipt *r = sp_receipt_read(out.data, out.len, &err);
@@ -122,7 +123,8 @@ static void round_trip_examples(const char *dir)
         bool holds = false;
         assert_int_equal(sp_receipt_verify(check, r, false, &report, &holds, &err), SP_OK);
         if (!holds)
-            fail_msg("%s example %s: the receipt does not hold:\n%s", dir, p->examples[i]->name, report.data);
+            fail_msg("%s example %s: the receipt does not hold:\n%s", dir, p->examples[i]->name,
+                     report.data);
         assert_non_null(strstr(report.data, "\nidentical: "));
         sp_receipt_free(r);
         sp_buf_fini(&facts);
@@ -174,7 +176,8 @@ static void test_receipt_facts_exact_money_and_defaults(void **state)
                              "rule r for n\n  cites \"1\"\n  = b\n");
     sp_engine *e = sp_engine_new(p);
     assert_non_null(e);
-    static const char json[] = "{\"id\": \"q\\\"1\", \"a\": {\"pay\": [999999999999.999999999999, \"0.000000000001\", 3.1, \"4\"]}}";
+    static const char json[] = "{\"id\": \"q\\\"1\", \"a\": {\"pay\": [999999999999.999999999999, "
+                               "\"0.000000000001\", 3.1, \"4\"]}}";
     sp_buf out;
     sp_buf_init(&out);
     sp_case_error err;
@@ -182,9 +185,11 @@ static void test_receipt_facts_exact_money_and_defaults(void **state)
     assert_int_equal(sp_engine_eval(e, json, strlen(json), &opt, &out, &err), SP_OK);
     const char *facts = strstr(out.data, "\"receipt\": {\"facts\": ");
     assert_non_null(facts);
-    const char *want = "\"receipt\": {\"facts\": {\"id\": \"q\\\"1\", \"a\": {\"pay\": [\"999999999999.999999999999\", "
-                       "\"0.000000000001\", \"3.10\", \"4.00\"], \"when\": null, \"kind\": \"y\"}, \"b\": 7}, "
-                       "\"digest\": \"sha256:";
+    const char *want =
+        "\"receipt\": {\"facts\": {\"id\": \"q\\\"1\", \"a\": {\"pay\": "
+        "[\"999999999999.999999999999\", "
+        "\"0.000000000001\", \"3.10\", \"4.00\"], \"when\": null, \"kind\": \"y\"}, \"b\": 7}, "
+        "\"digest\": \"sha256:";
     assert_memory_equal(facts, want, strlen(want));
     sp_buf_fini(&out);
     sp_engine_free(e);
@@ -209,30 +214,37 @@ static void test_receipt_read_refuses_what_is_no_receipt(void **state)
     bad_receipt("", "empty_input", "");
     bad_receipt("{\"council\": \"x\",}", "malformed_json", "");
     bad_receipt("[]", "not_a_receipt", "");
-    bad_receipt("{\"council\": \"x\", \"decision\": {}, \"reasons\": {}}", "not_a_receipt", "receipt");
-    bad_receipt("{\"receipt\": {\"facts\": [], \"digest\": \"d\", \"engine\": \"e\"}}", "not_a_receipt",
-                "receipt.facts");
+    bad_receipt("{\"council\": \"x\", \"decision\": {}, \"reasons\": {}}", "not_a_receipt",
+                "receipt");
+    bad_receipt("{\"receipt\": {\"facts\": [], \"digest\": \"d\", \"engine\": \"e\"}}",
+                "not_a_receipt", "receipt.facts");
     bad_receipt("{\"receipt\": {\"facts\": {}, \"digest\": 1, \"engine\": \"e\"}}", "not_a_receipt",
                 "receipt.digest");
-    snprintf(buf, sizeof buf, "{\"decision\": {}, \"reasons\": {}, \"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
+    snprintf(buf, sizeof buf,
+             "{\"decision\": {}, \"reasons\": {}, \"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
              tail);
     bad_receipt(buf, "not_a_receipt", "council");
     snprintf(buf, sizeof buf,
-             "{\"council\": \"a\\u0000b\", \"decision\": {}, \"reasons\": {}, \"receipt\": {\"facts\": {}, "
+             "{\"council\": \"a\\u0000b\", \"decision\": {}, \"reasons\": {}, \"receipt\": "
+             "{\"facts\": {}, "
              "\"digest\": \"d\"%s",
              tail);
     bad_receipt(buf, "not_a_receipt", "council");
-    snprintf(buf, sizeof buf, "{\"council\": \"a\", \"reasons\": {}, \"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
-             tail);
+    snprintf(
+        buf, sizeof buf,
+        "{\"council\": \"a\", \"reasons\": {}, \"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
+        tail);
     bad_receipt(buf, "not_a_receipt", "decision");
     snprintf(buf, sizeof buf,
-             "{\"council\": \"a\", \"decision\": {}, \"reasons\": [], \"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
+             "{\"council\": \"a\", \"decision\": {}, \"reasons\": [], \"receipt\": {\"facts\": {}, "
+             "\"digest\": \"d\"%s",
              tail);
     bad_receipt(buf, "not_a_receipt", "reasons");
     bad_receipt("{\"receipt\": {}, \"receipt\": {}}", "duplicate_key", "receipt");
 
     snprintf(buf, sizeof buf,
-             "{\"council\": \"a\", \"decision\": {}, \"reasons\": {}, \"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
+             "{\"council\": \"a\", \"decision\": {}, \"reasons\": {}, \"receipt\": {\"facts\": {}, "
+             "\"digest\": \"d\"%s",
              tail);
     sp_case_error err;
     sp_receipt *r = sp_receipt_read(buf, strlen(buf), &err);
