@@ -87,15 +87,62 @@ static void fact_value(const sp_type *t, const sp_value *v, sp_buf *out)
     }
 }
 
-/* The first fact slot (declaration order) in g's subtree that a case can
-** give, or n_facts when none. */
-static size_t first_slot(const sp_policy *p, const sp_fact_group *g)
+/* Whether the case reader accepts v for fact s. A value read from a case
+** always is; a default need not be (a negative amount, a date outside the
+** fact's range), and is then left out of the receipt, to be applied again. */
+static bool acceptable(const sp_symbol *s, const sp_type *t, const sp_value *v)
 {
+    char num[96];
+    switch (v->kind) {
+    case SP_VAL_NULL:
+        return t->nullable;
+    case SP_VAL_NUM: {
+        if (v->u.n.num < 0 && t->kind == SP_TYPE_MONEY)
+            return false;
+        size_t len = t->kind == SP_TYPE_MONEY ? sp_num_format_exact(v->u.n, num)
+                                              : sp_num_format_int(v->u.n, num);
+        const char *digits = num + (num[0] == '-');
+        size_t whole = strcspn(digits, "./");
+        if (!len || digits[whole] == '/' || whole > SP_NUM_MAX_INT_DIGITS)
+            return false;
+        return digits[whole] != '.' || strlen(digits + whole + 1) <= SP_NUM_MAX_FRAC_DIGITS;
+    }
+    case SP_VAL_DATE:
+        return !s->has_range || (v->u.d >= s->range_from && v->u.d <= s->range_to);
+    case SP_VAL_LIST:
+        if (s->at_most >= 0 && v->u.list.n > (size_t)s->at_most)
+            return false;
+        for (size_t i = 0; i < v->u.list.n; i++)
+            if (!acceptable(s, t->elem, &v->u.list.items[i]))
+                return false;
+        return true;
+    case SP_VAL_DURATION:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Whether fact s goes into the receipt: a case can give it, and the value
+** the case had reads back. */
+static bool written(const sp_engine *e, const sp_symbol *s)
+{
+    const sp_value *v = &e->facts[s->slot];
+    if (!readable(s->type))
+        return false;
+    return !sp_value_equal(v, &s->default_value) || acceptable(s, s->type, v);
+}
+
+/* The first fact slot (declaration order) in g's subtree that goes into the
+** receipt, or n_facts when none. */
+static size_t first_slot(const sp_engine *e, const sp_fact_group *g)
+{
+    const sp_policy *p = e->p;
     size_t best = p->n_facts;
-    if (g->fact >= 0 && readable(p->syms[g->fact].type))
+    if (g->fact >= 0 && written(e, &p->syms[g->fact]))
         best = (size_t)p->syms[g->fact].slot;
     for (size_t i = 0; i < g->n_kids; i++) {
-        size_t k = first_slot(p, g->kids[i]);
+        size_t k = first_slot(e, g->kids[i]);
         if (k < best)
             best = k;
     }
@@ -113,7 +160,7 @@ static void group_json(const sp_engine *e, const sp_fact_group *g, sp_buf *out)
         const sp_fact_group *next = NULL;
         size_t next_slot = p->n_facts;
         for (size_t i = 0; i < g->n_kids; i++) {
-            size_t s = first_slot(p, g->kids[i]);
+            size_t s = first_slot(e, g->kids[i]);
             if (s >= after && s < next_slot) {
                 next = g->kids[i];
                 next_slot = s;
@@ -514,10 +561,14 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *
         sp_buf_putc(out, '\n');
     }
     if (!n_differ) {
-        sp_buf_printf(
-            out,
-            "identical: the decision and the reasons of all %zu outputs are as the receipt says\n",
-            n_outputs);
+        if (n_outputs == 1)
+            sp_buf_puts(out, "identical: the decision and the reasons of the one output are as "
+                             "the receipt says\n");
+        else
+            sp_buf_printf(out,
+                          "identical: the decision and the reasons of all %zu outputs are as the "
+                          "receipt says\n",
+                          n_outputs);
         return;
     }
     sp_buf_printf(out, "differs: %zu of %zu outputs %s not as the receipt says: ", n_differ,

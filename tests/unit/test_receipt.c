@@ -172,6 +172,9 @@ static void test_receipt_facts_exact_money_and_defaults(void **state)
                              "fact b: whole number default 7\n"
                              "fact a.when: date or null default null\n"
                              "fact a.kind: one of x, y default y\n"
+                             /* defaults no case could give: left out, applied again */
+                             "fact c: money default -1.00\n"
+                             "fact d: date default 1999-12-31 from 2000-01-01 to 2099-12-31\n"
                              "output n: whole number\n"
                              "rule r for n\n  cites \"1\"\n  = b\n");
     sp_engine *e = sp_engine_new(p);
@@ -191,6 +194,17 @@ static void test_receipt_facts_exact_money_and_defaults(void **state)
         "\"0.000000000001\", \"3.10\", \"4.00\"], \"when\": null, \"kind\": \"y\"}, \"b\": 7}, "
         "\"digest\": \"sha256:";
     assert_memory_equal(facts, want, strlen(want));
+    sp_receipt *r = sp_receipt_read(out.data, out.len, &err);
+    assert_non_null(r);
+    sp_buf report;
+    sp_buf_init(&report);
+    bool holds = false;
+    assert_int_equal(sp_receipt_verify(e, r, false, &report, &holds, &err), SP_OK);
+    assert_true(holds);
+    assert_non_null(
+        strstr(report.data, "\nidentical: the decision and the reasons of the one output"));
+    sp_buf_fini(&report);
+    sp_receipt_free(r);
     sp_buf_fini(&out);
     sp_engine_free(e);
     sp_policy_free(p);
