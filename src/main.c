@@ -28,9 +28,11 @@ static const char usage_text[] =
     "Decides Staying Put cases by the rules of a council's policy.\n"
     "\n"
     "Commands:\n"
-    "  eval (--council NAME | --policy PATH) [--format json|text] [--trace] FILE\n"
+    "  eval (--council NAME | --policy PATH) [--format json|text] [--trace]\n"
+    "       [--receipt] FILE\n"
     "        Decide one case, a JSON object (FILE '-' reads standard input).\n"
-    "  eval (--council NAME | --policy PATH) [--trace] --batch FILE [--jobs N]\n"
+    "  eval (--council NAME | --policy PATH) [--trace] [--receipt] --batch FILE\n"
+    "       [--jobs N]\n"
     "        Decide each line of a JSON Lines file: one JSON line out per case, in\n"
     "        input order, and an error record for a bad line.\n"
     "  check PATH...\n"
@@ -39,6 +41,11 @@ static const char usage_text[] =
     "  test [--verbose] [--coverage] [PATH...]\n"
     "        Run the examples written in the rule files; every policy of the rules\n"
     "        folder without PATH. The last line is 'N passed, N failed'.\n"
+    "  verify [--policy PATH] [--format text|json] RECEIPT\n"
+    "        Decide the case of a receipt (the output of eval --receipt) again, by\n"
+    "        the council it names or the policy at PATH, and compare the decision\n"
+    "        and the reasons: exit 0 when identical, 1 naming each output that\n"
+    "        differs. Text for people by default.\n"
     "  clauses PATH [--format json|text]\n"
     "        Each clause of the policy text that the policy cites, the rules that\n"
     "        cite it, and the examples that use those rules.\n"
@@ -51,6 +58,8 @@ static const char usage_text[] =
     "  --policy PATH    a policy folder given by its path\n"
     "  --format FORMAT  json (the default) or text\n"
     "  --trace          add the whole derivation to each decision\n"
+    "  --receipt        add what verify needs: the facts as read (defaults\n"
+    "                   applied), the policy's digest and the engine's version\n"
     "  --batch FILE     JSON Lines input, one case a line ('-' reads standard input)\n"
     "  --jobs N         evaluate a batch on N threads (default 1); same output\n"
     "  --verbose        (test) list the examples that pass too\n"
@@ -59,7 +68,8 @@ static const char usage_text[] =
     "  --version        show the version\n"
     "\n"
     "Exit status:\n"
-    "  0 done, 1 an example failed, 2 usage error, 3 bad case input,\n"
+    "  0 done, 1 an example failed or a receipt no longer holds, 2 usage error,\n"
+    "  3 bad case input or receipt,\n"
     "  4 rule-file errors, 5 some lines of a batch failed,\n"
     "  6 out of memory or a failed write.\n";
 
@@ -561,6 +571,10 @@ static int cmd_eval(args *a)
             if (value)
                 return usage("option '--trace' takes no value");
             opt.trace = true;
+        } else if (strcmp(name, "--receipt") == 0) {
+            if (value)
+                return usage("option '--receipt' takes no value");
+            opt.receipt = true;
         } else {
             return usage("unknown option '%s' for eval", text);
         }
@@ -577,6 +591,8 @@ static int cmd_eval(args *a)
         return usage("--jobs works only with --batch");
     if (batch && format_given && opt.format != SP_FORMAT_JSON)
         return usage("--batch writes JSON Lines; --format text works only with one case");
+    if (opt.receipt && opt.format != SP_FORMAT_JSON)
+        return usage("--receipt works only with --format json");
     size_t jobs = 1;
     if (jobs_text) {
         char *end;
@@ -792,6 +808,8 @@ static int run(int argc, char **argv)
         return cmd_test(&a);
     if (strcmp(cmd, "clauses") == 0)
         return cmd_clauses(&a);
+    if (strcmp(cmd, "verify") == 0)
+        return cmd_verify(&a);
     if (strcmp(cmd, "help") == 0 || is_help(cmd))
         return print_usage();
     if (strcmp(cmd, "--version") == 0) {

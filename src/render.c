@@ -10,6 +10,7 @@
 #include "eval.h"
 #include "facts.h"
 #include "json.h"
+#include "receipt.h"
 #include "render.h"
 #include "stayput.h"
 
@@ -448,6 +449,8 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, sp_buf *
     sp_buf_putc(out, '}');
     if (opt->trace)
         trace_json(e, out);
+    if (opt->receipt)
+        sp_receipt_render(e, out);
     sp_buf_puts(out, "}\n");
 }
 

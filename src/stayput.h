@@ -28,6 +28,7 @@ typedef enum sp_format { SP_FORMAT_JSON, SP_FORMAT_TEXT } sp_format;
 typedef struct sp_eval_options {
     sp_format format;
     bool trace;         /* add the whole derivation */
+    bool receipt;       /* JSON: add the facts as read, the digest, the engine */
 } sp_eval_options;
 
 /* The largest case read, as a file or as a line of a batch: a thousand times
@@ -81,6 +82,27 @@ sp_status sp_case_check_size(size_t len, sp_case_error *err);
 /* Appends the JSON error record of a batch line:
 ** {"line": N, "case_id": ..., "error": {"code": ..., "message": ..., "path": ...}} */
 void sp_render_batch_error(sp_buf *out, size_t line, const sp_case_error *err);
+
+/* A receipt: the JSON output of eval --receipt, read back for verify. */
+typedef struct sp_receipt sp_receipt;
+
+/* Reads a receipt. NULL with err filled (code, message, the key's path) when
+** the text is not one; err->code is "out_of_memory" when out of memory.
+** Caller frees with sp_receipt_free. */
+sp_receipt *sp_receipt_read(const char *json, size_t len, sp_case_error *err);
+void sp_receipt_free(sp_receipt *r);
+/* The council the receipt names; receipt-owned. */
+const char *sp_receipt_council(const sp_receipt *r);
+/* Whether the receipt was made with a policy of p's digest. */
+bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p);
+/* Evaluates the receipt's facts again with e (an engine of the policy to
+** check against) and compares the decision and the reasons, output by output
+** (a rule's source by file name and line). Appends the report to out (text
+** for people, or one JSON line) and sets *holds when nothing differs. On
+** failure (the facts are not a case this policy reads, a rule fails, out of
+** memory) appends nothing and returns the status with err filled. */
+sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf *out, bool *holds,
+                            sp_case_error *err);
 
 /* What a policy's examples used: which rules and branches, by which example. */
 typedef struct sp_coverage sp_coverage;

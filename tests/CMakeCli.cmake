@@ -14,6 +14,12 @@ if(TARGET stayput)
 
   add_test(NAME rules.examples COMMAND stayput test ${CMAKE_SOURCE_DIR}/rules
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+  # A receipt of every bundled example case verifies; a changed figure is named.
+  add_test(NAME receipt.examples
+           COMMAND ${BASH_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/receipt/verify_examples.sh
+                   $<TARGET_FILE:stayput>
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endif()
 
 # Differential test: an independent Python reading of the contract

@@ -97,4 +97,9 @@ void list_councils(strlist *names);
 /* Says that council `name` is unknown and lists the known ones; EXIT_USAGE. */
 int unknown_council(const char *name);
 
+/* ---- commands in their own files ---- */
+
+/* stayput verify [--policy PATH] [--format text|json] RECEIPT (cmd_verify.c) */
+int cmd_verify(args *a);
+
 #endif

@@ -149,6 +149,7 @@ typedef struct scenario {
     bool case_decided;      /* false: the case has an error to report */
     bool batch_record;      /* render the case's batch error record too */
     bool examples;          /* run the policy's examples, with the coverage and clause reports */
+    bool receipt;           /* decide the case with a receipt, then verify it */
 } scenario;
 
 static char *source_path(const char *rel)
@@ -266,6 +267,35 @@ static result run(const scenario *sc, const char *json, size_t json_len, long fa
         }
         sp_buf_fini(&out);
     }
+    if (e && sc->receipt && !r.oom) {
+        static const sp_eval_options ro = { .format = SP_FORMAT_JSON, .receipt = true };
+        sp_buf out, report;
+        sp_buf_init(&out);
+        sp_buf_init(&report);
+        sp_case_error err;
+        sp_receipt *rc = NULL;
+        bool holds = false;
+        arm();
+        sp_status st = sp_engine_eval(e, json, json_len, &ro, &out, &err);
+        if (st == SP_OK) {
+            rc = sp_receipt_read(out.data, out.len, &err);
+            st = rc ? sp_receipt_verify(e, rc, false, &report, &holds, &err)
+                    : strcmp(err.code, "out_of_memory") == 0 ? SP_ERR_OOM : SP_ERR_INPUT;
+        }
+        sp_receipt_free(rc);
+        disarm();
+        if (st == SP_ERR_OOM) {
+            CHECK(strcmp(err.code, "out_of_memory") == 0);
+            CHECK(report.len == 0); /* nothing of a report is left */
+            r.oom = true;
+        } else {
+            CHECK(st == SP_OK && holds);
+            put(&all, "receipt", out.data, out.len);
+            put(&all, "verify", report.data, report.len);
+        }
+        sp_buf_fini(&out);
+        sp_buf_fini(&report);
+    }
     sp_engine_free(e);
     sp_policy_free(p);
     __real_free(dir);
@@ -328,7 +358,7 @@ static void test_oom_west_berkshire_case(void **state)
     (void)state;
     const scenario sc = { .name = "west-berkshire case", .policy = "rules/west-berkshire",
                           .case_file = "examples/west-berkshire-case.json",
-                          .policy_loads = true, .case_decided = true };
+                          .policy_loads = true, .case_decided = true, .receipt = true };
     run_scenario(&sc);
 }
 

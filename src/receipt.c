@@ -1,0 +1,712 @@
+/*
+** Receipts: writing the facts as read into a decision (eval --receipt), and
+** verifying a receipt by evaluating its facts again and comparing, output by
+** output, the decision and the reasons.
+*/
+#include "receipt.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "facts.h"
+#include "json.h"
+#include "stayput.h"
+
+/* ---- writing the facts ---- */
+
+/* Whether a case can give a value of type t (what the case reader reads). */
+static bool readable(const sp_type *t)
+{
+    switch (t->kind) {
+    case SP_TYPE_BOOL:
+    case SP_TYPE_WHOLE:
+    case SP_TYPE_MONEY:
+    case SP_TYPE_DATE:
+    case SP_TYPE_TEXT:
+    case SP_TYPE_ENUM:
+        return true;
+    case SP_TYPE_LIST:
+        return t->elem && readable(t->elem);
+    default:
+        return false;
+    }
+}
+
+/* A fact value as the case reader reads it: money exact (two decimals for
+** whole pence, else every decimal it has), never through floating point. */
+static void fact_value(const sp_type *t, const sp_value *v, sp_buf *out)
+{
+    char num[96];
+    switch (v->kind) {
+    case SP_VAL_NULL:
+        sp_buf_puts(out, "null");
+        return;
+    case SP_VAL_BOOL:
+        sp_buf_puts(out, v->u.b ? "true" : "false");
+        return;
+    case SP_VAL_NUM:
+        if (t->kind == SP_TYPE_MONEY) {
+            if (!sp_num_format_fixed(v->u.n, 2, num))
+                sp_num_format_exact(v->u.n, num);
+            sp_buf_json_string(out, num, strlen(num));
+        } else if (sp_num_format_int(v->u.n, num)) {
+            sp_buf_puts(out, num);
+        } else {
+            sp_num_format_exact(v->u.n, num);
+            sp_buf_json_string(out, num, strlen(num));
+        }
+        return;
+    case SP_VAL_DATE: {
+        char d[11];
+        sp_date_format(v->u.d, d);
+        sp_buf_json_string(out, d, 10);
+        return;
+    }
+    case SP_VAL_TEXT:
+        sp_buf_json_string(out, v->u.text.s, v->u.text.len);
+        return;
+    case SP_VAL_ENUM: {
+        const char *s = t->kind == SP_TYPE_ENUM ? t->enumt->values[v->u.e] : "";
+        sp_buf_json_string(out, s, strlen(s));
+        return;
+    }
+    case SP_VAL_LIST:
+        sp_buf_putc(out, '[');
+        for (size_t i = 0; i < v->u.list.n; i++) {
+            if (i)
+                sp_buf_puts(out, ", ");
+            fact_value(t->kind == SP_TYPE_LIST ? t->elem : t, &v->u.list.items[i], out);
+        }
+        sp_buf_putc(out, ']');
+        return;
+    case SP_VAL_DURATION:
+        sp_buf_puts(out, "null"); /* no readable fact holds one */
+        return;
+    }
+}
+
+/* Whether the case reader accepts v for fact s. A value read from a case
+** always is; a default need not be (a negative amount, a date outside the
+** fact's range), and is then left out of the receipt, to be applied again. */
+static bool acceptable(const sp_symbol *s, const sp_type *t, const sp_value *v)
+{
+    char num[96];
+    switch (v->kind) {
+    case SP_VAL_NULL:
+        return t->nullable;
+    case SP_VAL_NUM: {
+        if (v->u.n.num < 0 && t->kind == SP_TYPE_MONEY)
+            return false;
+        size_t len = t->kind == SP_TYPE_MONEY ? sp_num_format_exact(v->u.n, num)
+                                              : sp_num_format_int(v->u.n, num);
+        const char *digits = num + (num[0] == '-');
+        size_t whole = strcspn(digits, "./");
+        if (!len || digits[whole] == '/' || whole > SP_NUM_MAX_INT_DIGITS)
+            return false;
+        return digits[whole] != '.' || strlen(digits + whole + 1) <= SP_NUM_MAX_FRAC_DIGITS;
+    }
+    case SP_VAL_DATE:
+        return !s->has_range || (v->u.d >= s->range_from && v->u.d <= s->range_to);
+    case SP_VAL_LIST:
+        if (s->at_most >= 0 && v->u.list.n > (size_t)s->at_most)
+            return false;
+        for (size_t i = 0; i < v->u.list.n; i++)
+            if (!acceptable(s, t->elem, &v->u.list.items[i]))
+                return false;
+        return true;
+    case SP_VAL_DURATION:
+        return false;
+    default:
+        return true;
+    }
+}
+
+/* Whether fact s goes into the receipt: a case can give it, and the value
+** the case had reads back. */
+static bool written(const sp_engine *e, const sp_symbol *s)
+{
+    const sp_value *v = &e->facts[s->slot];
+    if (!readable(s->type))
+        return false;
+    return !sp_value_equal(v, &s->default_value) || acceptable(s, s->type, v);
+}
+
+/* The first fact slot (declaration order) in g's subtree that goes into the
+** receipt, or n_facts when none. */
+static size_t first_slot(const sp_engine *e, const sp_fact_group *g)
+{
+    const sp_policy *p = e->p;
+    size_t best = p->n_facts;
+    if (g->fact >= 0 && written(e, &p->syms[g->fact]))
+        best = (size_t)p->syms[g->fact].slot;
+    for (size_t i = 0; i < g->n_kids; i++) {
+        size_t k = first_slot(e, g->kids[i]);
+        if (k < best)
+            best = k;
+    }
+    return best;
+}
+
+/* The members of group g, each at the place of its first declared fact. */
+static void group_json(const sp_engine *e, const sp_fact_group *g, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    sp_buf_putc(out, '{');
+    size_t after = 0; /* slots below this were written */
+    bool first = true;
+    for (;;) {
+        const sp_fact_group *next = NULL;
+        size_t next_slot = p->n_facts;
+        for (size_t i = 0; i < g->n_kids; i++) {
+            size_t s = first_slot(e, g->kids[i]);
+            if (s >= after && s < next_slot) {
+                next = g->kids[i];
+                next_slot = s;
+            }
+        }
+        if (!next)
+            break;
+        after = next_slot + 1;
+        if (!first)
+            sp_buf_puts(out, ", ");
+        first = false;
+        sp_buf_json_string(out, next->segment, strlen(next->segment));
+        sp_buf_puts(out, ": ");
+        if (next->fact >= 0) {
+            const sp_symbol *s = &p->syms[next->fact];
+            fact_value(s->type, &e->facts[s->slot], out);
+        } else {
+            group_json(e, next, out);
+        }
+    }
+    sp_buf_putc(out, '}');
+}
+
+void sp_receipt_facts_json(const sp_engine *e, sp_buf *out)
+{
+    group_json(e, e->p->fact_root, out);
+}
+
+void sp_receipt_render(const sp_engine *e, sp_buf *out)
+{
+    sp_buf_puts(out, ", \"receipt\": {\"facts\": ");
+    sp_receipt_facts_json(e, out);
+    sp_buf_puts(out, ", \"digest\": ");
+    sp_buf_json_string(out, e->p->digest, strlen(e->p->digest));
+    sp_buf_puts(out, ", \"engine\": \"stayput " STAYPUT_VERSION "\"}");
+}
+
+/* ---- JSON trees: writing and comparing ---- */
+
+/* Writes j compactly, in the engine's layout ("a": 1, "b": [2, 3]). */
+static void json_write(const sp_json *j, sp_buf *out)
+{
+    switch (j->kind) {
+    case SP_JSON_NULL:
+        sp_buf_puts(out, "null");
+        return;
+    case SP_JSON_BOOL:
+        sp_buf_puts(out, j->boolean ? "true" : "false");
+        return;
+    case SP_JSON_NUMBER:
+        sp_buf_append(out, j->str, j->len);
+        return;
+    case SP_JSON_STRING:
+        sp_buf_json_string(out, j->str, j->len);
+        return;
+    case SP_JSON_ARRAY:
+        sp_buf_putc(out, '[');
+        for (size_t i = 0; i < j->n_items; i++) {
+            if (i)
+                sp_buf_puts(out, ", ");
+            json_write(j->items[i], out);
+        }
+        sp_buf_putc(out, ']');
+        return;
+    case SP_JSON_OBJECT:
+        sp_buf_putc(out, '{');
+        for (size_t i = 0; i < j->n_members; i++) {
+            if (i)
+                sp_buf_puts(out, ", ");
+            sp_buf_json_string(out, j->members[i].key, j->members[i].key_len);
+            sp_buf_puts(out, ": ");
+            json_write(j->members[i].value, out);
+        }
+        sp_buf_putc(out, '}');
+        return;
+    }
+}
+
+static const sp_json *member(const sp_json *obj, const char *key, size_t len)
+{
+    if (!obj || obj->kind != SP_JSON_OBJECT)
+        return NULL;
+    for (size_t i = 0; i < obj->n_members; i++)
+        if (obj->members[i].key_len == len && memcmp(obj->members[i].key, key, len) == 0)
+            return obj->members[i].value;
+    return NULL;
+}
+
+static const sp_json *get(const sp_json *obj, const char *key)
+{
+    return member(obj, key, strlen(key));
+}
+
+/* A rule's source is compared by file name and line: the folder it was
+** found in depends on where and how the policy was named, not on the rule. */
+static const char *file_and_line(const sp_json *j, size_t *len)
+{
+    const char *s = j->str;
+    for (size_t i = j->len; i > 0; i--)
+        if (s[i - 1] == '/') {
+            *len = j->len - i;
+            return s + i;
+        }
+    *len = j->len;
+    return s;
+}
+
+/* Equal as JSON values: objects by key whatever the order, numbers by their
+** text (the engine writes each number one way), sources by file and line. */
+static bool same(const sp_json *a, const sp_json *b, bool source)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case SP_JSON_NULL:
+        return true;
+    case SP_JSON_BOOL:
+        return a->boolean == b->boolean;
+    case SP_JSON_NUMBER:
+        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+    case SP_JSON_STRING:
+        if (source) {
+            size_t la, lb;
+            const char *sa = file_and_line(a, &la), *sb = file_and_line(b, &lb);
+            return la == lb && memcmp(sa, sb, la) == 0;
+        }
+        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+    case SP_JSON_ARRAY:
+        if (a->n_items != b->n_items)
+            return false;
+        for (size_t i = 0; i < a->n_items; i++)
+            if (!same(a->items[i], b->items[i], false))
+                return false;
+        return true;
+    case SP_JSON_OBJECT:
+        if (a->n_members != b->n_members)
+            return false;
+        for (size_t i = 0; i < a->n_members; i++) {
+            const sp_json_member *m = &a->members[i];
+            const sp_json *o = member(b, m->key, m->key_len);
+            if (!o || !same(m->value, o, strcmp(m->key, "source") == 0))
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+/* ---- reading a receipt ---- */
+
+struct sp_receipt {
+    sp_arena arena;         /* the parsed file */
+    const sp_json *case_id; /* NULL when the file has none */
+    const char *council;
+    const sp_json *decision;
+    const sp_json *reasons;
+    const sp_json *facts;
+    const char *digest;
+    const char *engine;
+};
+
+static sp_receipt *bad(sp_receipt *r, sp_case_error *err, const char *code, const char *path,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static sp_receipt *bad(sp_receipt *r, sp_case_error *err, const char *code, const char *path,
+                       const char *fmt, ...)
+{
+    err->code = code;
+    snprintf(err->path, sizeof err->path, "%s", path);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    sp_receipt_free(r);
+    return NULL;
+}
+
+/* The text of a string member, NULL when it is missing, not text, or holds a NUL. */
+static const char *text_of(const sp_json *j)
+{
+    if (!j || j->kind != SP_JSON_STRING || memchr(j->str, '\0', j->len))
+        return NULL;
+    return j->str;
+}
+
+sp_receipt *sp_receipt_read(const char *json, size_t len, sp_case_error *err)
+{
+    memset(err, 0, sizeof *err);
+    sp_receipt *r = calloc(1, sizeof *r);
+    if (!r) {
+        err->code = "out_of_memory";
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return NULL;
+    }
+    sp_arena_init(&r->arena, 64 * 1024);
+    sp_json_error jerr;
+    const sp_json *root = sp_json_parse(&r->arena, json, len, &jerr);
+    if (!root) {
+        size_t line, col;
+        sp_json_line_col(json, len, jerr.offset, &line, &col);
+        switch (jerr.kind) {
+        case SP_JSON_ERR_OOM:
+            return bad(r, err, "out_of_memory", "", "out of memory");
+        case SP_JSON_ERR_EMPTY:
+            return bad(r, err, "empty_input", "", "the receipt is empty: expected a JSON object");
+        case SP_JSON_ERR_DUPLICATE:
+            return bad(r, err, "duplicate_key", jerr.path, "key '%s' is given twice", jerr.path);
+        case SP_JSON_ERR_DEPTH:
+            return bad(r, err, "too_deep", "", "line %zu, column %zu: nested deeper than %d levels",
+                       line, col, SP_JSON_MAX_DEPTH);
+        default:
+            return bad(r, err, "malformed_json", "", "malformed JSON at line %zu, column %zu: %s",
+                       line, col, jerr.message);
+        }
+    }
+    static const char made[] = "; a receipt is the output of 'stayput eval --receipt'";
+    if (root->kind != SP_JSON_OBJECT)
+        return bad(r, err, "not_a_receipt", "", "the receipt is not a JSON object%s", made);
+    const sp_json *rec = get(root, "receipt");
+    if (!rec || rec->kind != SP_JSON_OBJECT)
+        return bad(r, err, "not_a_receipt", "receipt", "%s 'receipt' object%s",
+                   rec ? "expected a" : "no", made);
+    r->facts = get(rec, "facts");
+    if (!r->facts || r->facts->kind != SP_JSON_OBJECT)
+        return bad(r, err, "not_a_receipt", "receipt.facts",
+                   "'receipt.facts' must be the object of the case's facts%s", made);
+    if (!(r->digest = text_of(get(rec, "digest"))))
+        return bad(r, err, "not_a_receipt", "receipt.digest",
+                   "'receipt.digest' must be the policy's digest, as text%s", made);
+    if (!(r->engine = text_of(get(rec, "engine"))))
+        return bad(r, err, "not_a_receipt", "receipt.engine",
+                   "'receipt.engine' must name the engine, as text%s", made);
+    if (!(r->council = text_of(get(root, "council"))) || !r->council[0])
+        return bad(r, err, "not_a_receipt", "council", "'council' must name the policy, as text%s",
+                   made);
+    r->decision = get(root, "decision");
+    if (!r->decision || r->decision->kind != SP_JSON_OBJECT)
+        return bad(r, err, "not_a_receipt", "decision",
+                   "'decision' must be the object of the outputs%s", made);
+    r->reasons = get(root, "reasons");
+    if (!r->reasons || r->reasons->kind != SP_JSON_OBJECT)
+        return bad(r, err, "not_a_receipt", "reasons",
+                   "'reasons' must be the object of the outputs' reasons%s", made);
+    r->case_id = get(root, "case_id");
+    return r;
+}
+
+void sp_receipt_free(sp_receipt *r)
+{
+    if (!r)
+        return;
+    sp_arena_fini(&r->arena);
+    free(r);
+}
+
+const char *sp_receipt_council(const sp_receipt *r)
+{
+    return r->council;
+}
+
+bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p)
+{
+    return strcmp(r->digest, p->digest) == 0;
+}
+
+/* ---- verifying ---- */
+
+/* One difference: at `at` of output `output`, the receipt had `was` and the
+** policy now gives `now` (NULL: absent on that side). */
+typedef struct difference {
+    const char *output;
+    const char *at; /* "value", or a path in the reasons: "reasons[0].cites" */
+    const sp_json *was, *now;
+    struct difference *next;
+} difference;
+
+typedef struct comparison {
+    sp_arena *arena;
+    difference *head, **tail;
+    bool oom;
+} comparison;
+
+static void record(comparison *c, const char *output, const char *at, const sp_json *was,
+                   const sp_json *now)
+{
+    difference *d = sp_arena_alloc(c->arena, sizeof *d);
+    char *copy = d ? sp_arena_strdup(c->arena, at) : NULL;
+    if (!copy) {
+        c->oom = true;
+        return;
+    }
+    *d = (difference){ output, copy, was, now, NULL };
+    *c->tail = d;
+    c->tail = &d->next;
+}
+
+/* Records where was and now differ, as deep as both have the same shape. */
+static void diff(comparison *c, const char *output, char *path, size_t plen, size_t psize,
+                 const sp_json *was, const sp_json *now, bool source)
+{
+    if (same(was, now, source))
+        return;
+    if (was && now && was->kind == now->kind && plen + 32 < psize &&
+        ((was->kind == SP_JSON_ARRAY && was->n_items == now->n_items) ||
+         was->kind == SP_JSON_OBJECT)) {
+        if (was->kind == SP_JSON_ARRAY) {
+            for (size_t i = 0; i < was->n_items; i++) {
+                int n = snprintf(path + plen, psize - plen, "[%zu]", i);
+                diff(c, output, path, plen + (size_t)n, psize, was->items[i], now->items[i], false);
+            }
+        } else {
+            /* the keys as the policy writes them now, then those it no longer writes */
+            for (int side = 0; side < 2; side++) {
+                const sp_json *from = side ? was : now, *other = side ? now : was;
+                for (size_t i = 0; i < from->n_members; i++) {
+                    const sp_json_member *m = &from->members[i];
+                    const sp_json *o = member(other, m->key, m->key_len);
+                    if (side && o)
+                        continue;
+                    int n = snprintf(path + plen, psize - plen, ".%s", m->key);
+                    size_t end = n < 0                      ? plen
+                                 : plen + (size_t)n < psize ? plen + (size_t)n
+                                                            : psize - 1;
+                    bool src = strcmp(m->key, "source") == 0;
+                    if (side)
+                        diff(c, output, path, end, psize, m->value, NULL, src);
+                    else
+                        diff(c, output, path, end, psize, o, m->value, src);
+                }
+            }
+        }
+        path[plen] = '\0';
+        return;
+    }
+    record(c, output, path, was, now);
+}
+
+static void compare_output(comparison *c, const char *name, size_t len, const sp_receipt *r,
+                           const sp_json *decision, const sp_json *reasons)
+{
+    const char *output = sp_arena_strndup(c->arena, name, len);
+    if (!output) {
+        c->oom = true;
+        return;
+    }
+    const sp_json *was = member(r->decision, name, len), *now = member(decision, name, len);
+    if (!same(was, now, false))
+        record(c, output, "value", was, now);
+    char path[256] = "reasons";
+    diff(c, output, path, strlen(path), sizeof path, member(r->reasons, name, len),
+         member(reasons, name, len), false);
+}
+
+static void text_value(const sp_json *j, sp_buf *out)
+{
+    if (!j)
+        sp_buf_puts(out, "(absent)");
+    else
+        json_write(j, out);
+}
+
+static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *case_id,
+                        const comparison *c, size_t n_outputs, sp_buf *out)
+{
+    const sp_layer *top = &p->layers[p->n_layers - 1];
+    sp_buf_puts(out, "receipt for case ");
+    if (case_id && case_id->kind == SP_JSON_STRING)
+        sp_buf_append(out, case_id->str, case_id->len);
+    else if (case_id)
+        json_write(case_id, out);
+    else
+        sp_buf_puts(out, "(none)");
+    sp_buf_printf(out, ", council %s, made by %s\n", r->council, r->engine);
+    if (strcmp(r->council, top->name) != 0)
+        sp_buf_printf(out, "note: the receipt names council %s; it is verified against policy %s\n",
+                      r->council, top->name);
+    if (strcmp(r->digest, p->digest) == 0)
+        sp_buf_printf(out, "digest: %s, as in the receipt\n", p->digest);
+    else
+        sp_buf_printf(out, "digest differs: the receipt has %s, policy %s version %s now has %s\n",
+                      r->digest, top->name, top->version, p->digest);
+    if (strcmp(r->engine, "stayput " STAYPUT_VERSION) != 0)
+        sp_buf_puts(out, "engine differs: this is stayput " STAYPUT_VERSION "\n");
+    size_t n_differ = 0;
+    const char *last = NULL;
+    for (const difference *d = c->head; d; d = d->next) {
+        if (d->output != last) {
+            sp_buf_printf(out, "output %s differs\n", d->output);
+            last = d->output;
+            n_differ++;
+        }
+        sp_buf_printf(out, "  %s: was ", d->at);
+        text_value(d->was, out);
+        sp_buf_puts(out, ", now ");
+        text_value(d->now, out);
+        sp_buf_putc(out, '\n');
+    }
+    if (!n_differ) {
+        if (n_outputs == 1)
+            sp_buf_puts(out, "identical: the decision and the reasons of the one output are as "
+                             "the receipt says\n");
+        else
+            sp_buf_printf(out,
+                          "identical: the decision and the reasons of all %zu outputs are as the "
+                          "receipt says\n",
+                          n_outputs);
+        return;
+    }
+    sp_buf_printf(out, "differs: %zu of %zu outputs %s not as the receipt says: ", n_differ,
+                  n_outputs, n_differ == 1 ? "is" : "are");
+    last = NULL;
+    for (const difference *d = c->head; d; d = d->next)
+        if (d->output != last) {
+            sp_buf_printf(out, "%s%s", last ? ", " : "", d->output);
+            last = d->output;
+        }
+    sp_buf_putc(out, '\n');
+}
+
+static void json_str(sp_buf *out, const char *s)
+{
+    sp_buf_json_string(out, s, strlen(s));
+}
+
+static void report_json(const sp_receipt *r, const sp_policy *p, const sp_json *case_id,
+                        const comparison *c, sp_buf *out)
+{
+    sp_buf_puts(out, "{\"case_id\": ");
+    if (case_id)
+        json_write(case_id, out);
+    else
+        sp_buf_puts(out, "null");
+    sp_buf_printf(out,
+                  ", \"identical\": %s, \"council\": {\"receipt\": ", c->head ? "false" : "true");
+    json_str(out, r->council);
+    sp_buf_puts(out, ", \"now\": ");
+    json_str(out, sp_policy_name(p));
+    sp_buf_puts(out, "}, \"digest\": {\"receipt\": ");
+    json_str(out, r->digest);
+    sp_buf_puts(out, ", \"now\": ");
+    json_str(out, p->digest);
+    sp_buf_printf(out, ", \"same\": %s}, \"engine\": {\"receipt\": ",
+                  strcmp(r->digest, p->digest) ? "false" : "true");
+    json_str(out, r->engine);
+    sp_buf_puts(out, ", \"now\": \"stayput " STAYPUT_VERSION "\"}, \"differs\": {");
+    const char *last = NULL;
+    for (const difference *d = c->head; d; d = d->next) {
+        if (d->output != last) {
+            if (last)
+                sp_buf_puts(out, "], ");
+            json_str(out, d->output);
+            sp_buf_puts(out, ": [");
+        } else {
+            sp_buf_puts(out, ", ");
+        }
+        last = d->output;
+        sp_buf_puts(out, "{\"at\": ");
+        json_str(out, d->at);
+        if (d->was) {
+            sp_buf_puts(out, ", \"was\": ");
+            json_write(d->was, out);
+        }
+        if (d->now) {
+            sp_buf_puts(out, ", \"now\": ");
+            json_write(d->now, out);
+        }
+        sp_buf_putc(out, '}');
+    }
+    sp_buf_puts(out, last ? "]}}\n" : "}}\n");
+}
+
+static sp_status verify_fail(sp_case_error *err, const char *code, const char *message)
+{
+    err->code = code;
+    snprintf(err->message, sizeof err->message, "%s", message);
+    return strcmp(code, "out_of_memory") == 0 ? SP_ERR_OOM : SP_ERR_RULES;
+}
+
+sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf *out, bool *holds,
+                            sp_case_error *err)
+{
+    memset(err, 0, sizeof *err);
+    *holds = false;
+    const sp_policy *p = e->p;
+    sp_buf facts, now;
+    sp_buf_init(&facts);
+    sp_buf_init(&now);
+    sp_arena arena;
+    sp_arena_init(&arena, 64 * 1024);
+    sp_status st = SP_OK;
+    json_write(r->facts, &facts);
+    sp_eval_options opt = { .format = SP_FORMAT_JSON };
+    if (facts.oom) {
+        st = verify_fail(err, "out_of_memory", "out of memory");
+        goto done;
+    }
+    st = sp_engine_eval(e, facts.data, facts.len, &opt, &now, err);
+    if (st != SP_OK)
+        goto done;
+    sp_json_error jerr;
+    const sp_json *root = sp_json_parse(&arena, now.data, now.len, &jerr);
+    if (!root) {
+        st = jerr.kind == SP_JSON_ERR_OOM
+                 ? verify_fail(err, "out_of_memory", "out of memory")
+                 : verify_fail(err, "internal", "the decision made again is not JSON");
+        goto done;
+    }
+    const sp_json *decision = get(root, "decision"), *reasons = get(root, "reasons");
+    comparison c = { .arena = &arena };
+    c.tail = &c.head;
+    /* every output the policy decides now, then those only the receipt has */
+    for (size_t i = 0; i < decision->n_members; i++)
+        compare_output(&c, decision->members[i].key, decision->members[i].key_len, r, decision,
+                       reasons);
+    size_t n_outputs = decision->n_members;
+    const sp_json *sides[2] = { r->decision, r->reasons };
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < sides[s]->n_members; i++) {
+            const sp_json_member *m = &sides[s]->members[i];
+            if (member(decision, m->key, m->key_len) ||
+                (s && member(r->decision, m->key, m->key_len)))
+                continue;
+            compare_output(&c, m->key, m->key_len, r, decision, reasons);
+            n_outputs++;
+        }
+    if (c.oom) {
+        st = verify_fail(err, "out_of_memory", "out of memory");
+        goto done;
+    }
+    const sp_json *case_id = r->case_id ? r->case_id : get(root, "case_id");
+    size_t before = out->len;
+    if (json)
+        report_json(r, p, case_id, &c, out);
+    else
+        report_text(r, p, case_id, &c, n_outputs, out);
+    if (out->oom) {
+        out->len = before;
+        st = verify_fail(err, "out_of_memory", "out of memory");
+        goto done;
+    }
+    *holds = c.head == NULL;
+done:
+    sp_arena_fini(&arena);
+    sp_buf_fini(&facts);
+    sp_buf_fini(&now);
+    return st;
+}
