@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "num.h"
 
 typedef struct sp_policy sp_policy;
 typedef struct sp_engine sp_engine;
@@ -69,6 +70,33 @@ void sp_engine_free(sp_engine *e);
 sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len,
                          const sp_eval_options *opt, sp_buf *out,
                          sp_case_error *err);
+
+/* One output of a decision, for comparing decisions (stayput diff). */
+typedef struct sp_output_value {
+    const char *name;   /* the output's name; policy-owned */
+    bool is_money;      /* declared as money (or money or null) */
+    bool is_null;
+    const char *json;   /* the value as the decision's JSON writes it: "326.79" with
+                           its quotes, true, null, [...]; engine-owned, valid until
+                           the engine's next case */
+    sp_num amount;      /* money: the exact amount (0 when null) */
+} sp_output_value;
+
+/* The outputs the policy declares (those of the policies it extends
+** included), in the decision's order: how many, each one's name
+** (policy-owned), and whether it is money. */
+size_t sp_policy_output_count(const sp_policy *p);
+const char *sp_policy_output_name(const sp_policy *p, size_t i);
+bool sp_policy_output_is_money(const sp_policy *p, size_t i);
+
+/* Evaluates one case as sp_engine_eval does, but gives each output's value
+** instead of a rendered decision: values[i] for output i (the caller's array
+** of sp_policy_output_count entries), and *case_id the case's reference as
+** JSON (a string, or null; engine-owned like the values). On failure fills
+** err as sp_engine_eval does. */
+sp_status sp_engine_eval_values(sp_engine *e, const char *json, size_t len,
+                                sp_output_value *values, const char **case_id,
+                                sp_case_error *err);
 
 /* Appends the JSON error record of a batch line:
 ** {"line": N, "case_id": ..., "error": {"code": ..., "message": ..., "path": ...}} */
