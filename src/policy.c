@@ -423,6 +423,11 @@ const char *sp_policy_name(const sp_policy *p)
     return p->layers[p->n_layers - 1].name;
 }
 
+const char *sp_policy_version(const sp_policy *p)
+{
+    return p->layers[p->n_layers - 1].version;
+}
+
 size_t sp_policy_output_count(const sp_policy *p)
 {
     return p->n_outputs;

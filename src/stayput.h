@@ -59,6 +59,8 @@ sp_policy *sp_policy_load_text(const char *dir, const char *file, const char *te
                                bool *oom);
 void sp_policy_free(sp_policy *p);
 const char *sp_policy_name(const sp_policy *p);
+/* The version the policy declares ("" when none); policy-owned. */
+const char *sp_policy_version(const sp_policy *p);
 
 /* An evaluator with its own per-case arena. NULL when out of memory. */
 sp_engine *sp_engine_new(const sp_policy *p);

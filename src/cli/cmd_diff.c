@@ -283,8 +283,13 @@ static void summary_text(const tally *t, const side *old, const side *new)
 {
     sp_buf b;
     sp_buf_init(&b);
-    sp_buf_printf(&b, "old policy: %s (%s)\n", old->dir, sp_policy_name(old->p));
-    sp_buf_printf(&b, "new policy: %s (%s)\n\n", new->dir, sp_policy_name(new->p));
+    const side *both[2] = { old, new };
+    for (int i = 0; i < 2; i++) {
+        const char *version = sp_policy_version(both[i]->p);
+        sp_buf_printf(&b, "%s policy: %s%s%s (%s)\n", i ? "new" : "old", sp_policy_name(both[i]->p),
+                      *version ? " " : "", version, both[i]->dir);
+    }
+    sp_buf_putc(&b, '\n');
     sp_buf_printf(&b, "cases:   %zu\nchanged: %zu\nerrors:  %zu\n\n", t->cases, t->changed, t->errors);
     int width = (int)strlen("output");
     for (size_t i = 0; i < t->n_cols; i++)

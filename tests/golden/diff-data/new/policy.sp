@@ -1,6 +1,6 @@
 # The allowance policy of old/, with the adult rate raised to 80.00.
 policy "allowance"
-version "1"
+version "2"
 source "Allowance Policy"
 reference case_id
 
