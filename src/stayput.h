@@ -78,7 +78,7 @@ typedef struct sp_output_value {
     const char *name;   /* the output's name; policy-owned */
     bool is_money;      /* declared as money (or money or null) */
     bool is_null;
-    const char *json;   /* the value as the decision's JSON writes it: "326.79" with
+    const char *json;   /* the value as the decision's JSON writes it: "12.50" with
                            its quotes, true, null, [...]; engine-owned, valid until
                            the engine's next case */
     sp_num amount;      /* money: the exact amount (0 when null) */
