@@ -18,9 +18,9 @@
 
 /* One of the two policies compared. */
 typedef struct side {
-    const char *given;       /* the folder or council name, as given */
-    bool council;            /* given with --council */
-    char *dir;               /* the folder found; heap */
+    const char *given; /* the folder or council name, as given */
+    bool council;      /* given with --council */
+    char *dir;         /* the folder found; heap */
     sp_policy *p;
     sp_engine *e;
     sp_output_value *values; /* the current case's outputs; heap */
@@ -30,11 +30,11 @@ typedef struct side {
 /* An output listed in the summary: every output of the new policy in its
 ** order, then those only the old one declares, in its order. */
 typedef struct column {
-    const char *name;        /* policy-owned */
-    size_t in_old, in_new;   /* index in each policy's outputs, or ABSENT */
-    bool money;              /* money in each policy that declares it: summed */
-    size_t changed;          /* cases whose value changed */
-    sp_num total;            /* the sum of new minus old, null counting as 0.00 */
+    const char *name;      /* policy-owned */
+    size_t in_old, in_new; /* index in each policy's outputs, or ABSENT */
+    bool money;            /* money in each policy that declares it: summed */
+    size_t changed;        /* cases whose value changed */
+    sp_num total;          /* the sum of new minus old, null counting as 0.00 */
 } column;
 
 /* The outcome of the run, and the changed cases held until the summary is out. */
@@ -42,8 +42,8 @@ typedef struct tally {
     size_t cases, changed, errors;
     column *cols;
     size_t n_cols;
-    FILE *spool;             /* the changed cases, rendered; an anonymous file */
-    sp_buf rec;              /* one changed case being rendered */
+    FILE *spool; /* the changed cases, rendered; an anonymous file */
+    sp_buf rec;  /* one changed case being rendered */
 } tally;
 
 /* ---- arguments and policies ---- */
@@ -257,8 +257,8 @@ static void summary_json(const tally *t)
 {
     sp_buf b;
     sp_buf_init(&b);
-    sp_buf_printf(&b, "{\"cases\": %zu, \"changed\": %zu, \"errors\": %zu, \"outputs\": {", t->cases,
-                  t->changed, t->errors);
+    sp_buf_printf(&b, "{\"cases\": %zu, \"changed\": %zu, \"errors\": %zu, \"outputs\": {",
+                  t->cases, t->changed, t->errors);
     for (size_t i = 0; i < t->n_cols; i++) {
         const column *c = &t->cols[i];
         char num[64];
@@ -290,7 +290,8 @@ static void summary_text(const tally *t, const side *old, const side *new)
                       *version ? " " : "", version, both[i]->dir);
     }
     sp_buf_putc(&b, '\n');
-    sp_buf_printf(&b, "cases:   %zu\nchanged: %zu\nerrors:  %zu\n\n", t->cases, t->changed, t->errors);
+    sp_buf_printf(&b, "cases:   %zu\nchanged: %zu\nerrors:  %zu\n\n", t->cases, t->changed,
+                  t->errors);
     int width = (int)strlen("output");
     for (size_t i = 0; i < t->n_cols; i++)
         if ((int)strlen(t->cols[i].name) > width)
@@ -301,7 +302,8 @@ static void summary_text(const tally *t, const side *old, const side *new)
         char num[64];
         sp_buf_printf(&b, "%-*s  %7zu", width, c->name, c->changed);
         if (c->money && sp_num_format_fixed(c->total, 2, num))
-            sp_buf_printf(&b, "  %s%s", sp_num_cmp(c->total, sp_num_from_int(0)) > 0 ? "+" : "", num);
+            sp_buf_printf(&b, "  %s%s", sp_num_cmp(c->total, sp_num_from_int(0)) > 0 ? "+" : "",
+                          num);
         sp_buf_putc(&b, '\n');
     }
     if (t->changed)
@@ -338,7 +340,8 @@ static int write_spool(tally *t)
 static bool blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f' && s[i] != '\v')
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f' &&
+            s[i] != '\v')
             return false;
     return true;
 }
@@ -357,7 +360,8 @@ static int run_diff(FILE *f, const char *shown, bool json, side *old, side *new)
         ssize_t got = getline(&buf, &size, f);
         if (got < 0) {
             if (ferror(f)) {
-                say("cannot read the batch file '%s' after line %zu: %s", shown, line, strerror(errno));
+                say("cannot read the batch file '%s' after line %zu: %s", shown, line,
+                    strerror(errno));
                 status = EXIT_INPUT;
             } else if (!feof(f)) {
                 status = out_of_memory();
