@@ -49,6 +49,11 @@ static const char usage_text[] =
     "  clauses PATH [--format json|text]\n"
     "        Each clause of the policy text that the policy cites, the rules that\n"
     "        cite it, and the examples that use those rules.\n"
+    "  diff (--council NAME | --policy PATH) (--council NAME | --policy PATH)\n"
+    "       --batch FILE [--format text|json]\n"
+    "        Decide each case of a JSON Lines file under the old policy (the first\n"
+    "        given) and the new one: how many cases and outputs change, the total\n"
+    "        change of each money output, then each case that changes.\n"
     "  help\n"
     "        Show this text.\n"
     "\n"
@@ -56,7 +61,7 @@ static const char usage_text[] =
     "  --council NAME   the policy folder NAME, looked for in $STAYPUT_RULES, then\n"
     "                   ./rules, then the installed data folder\n"
     "  --policy PATH    a policy folder given by its path\n"
-    "  --format FORMAT  json (the default) or text\n"
+    "  --format FORMAT  json (the default; text for diff) or text\n"
     "  --trace          add the whole derivation to each decision\n"
     "  --receipt        add what verify needs: the facts as read (defaults\n"
     "                   applied), the policy's digest and the engine's version\n"
@@ -74,7 +79,7 @@ static const char usage_text[] =
     "  6 out of memory or a failed write.\n";
 
 
-static int print_usage(void)
+int print_usage(void)
 {
     emit(usage_text, sizeof usage_text - 1);
     return EXIT_DONE;
@@ -810,6 +815,8 @@ static int run(int argc, char **argv)
         return cmd_clauses(&a);
     if (strcmp(cmd, "verify") == 0)
         return cmd_verify(&a);
+    if (strcmp(cmd, "diff") == 0)
+        return cmd_diff(&a);
     if (strcmp(cmd, "help") == 0 || is_help(cmd))
         return print_usage();
     if (strcmp(cmd, "--version") == 0) {

@@ -422,3 +422,23 @@ const char *sp_policy_name(const sp_policy *p)
 {
     return p->layers[p->n_layers - 1].name;
 }
+
+const char *sp_policy_version(const sp_policy *p)
+{
+    return p->layers[p->n_layers - 1].version;
+}
+
+size_t sp_policy_output_count(const sp_policy *p)
+{
+    return p->n_outputs;
+}
+
+const char *sp_policy_output_name(const sp_policy *p, size_t i)
+{
+    return p->syms[p->outputs[i]].name;
+}
+
+bool sp_policy_output_is_money(const sp_policy *p, size_t i)
+{
+    return p->syms[p->outputs[i]].type->kind == SP_TYPE_MONEY;
+}

@@ -589,8 +589,9 @@ sp_status sp_case_check_size(size_t len, sp_case_error *err)
     return SP_ERR_INPUT;
 }
 
-sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_eval_options *opt,
-                         sp_buf *out, sp_case_error *err)
+/* Reads the case and evaluates every output, as sp_engine_eval and
+** sp_engine_eval_values both begin. */
+static sp_status decide(sp_engine *e, const char *json, size_t len, sp_case_error *err)
 {
     sp_status size = sp_case_check_size(len, err);
     if (size != SP_OK)
@@ -641,6 +642,15 @@ sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_ev
         err->has_case_id = has;
         return st;
     }
+    return SP_OK;
+}
+
+sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_eval_options *opt,
+                         sp_buf *out, sp_case_error *err)
+{
+    sp_status st = decide(e, json, len, err);
+    if (st != SP_OK)
+        return st;
     size_t before = out->len;
     if (opt->format == SP_FORMAT_TEXT)
         render_text(e, opt, out);
@@ -648,6 +658,46 @@ sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_ev
         render_json(e, opt, out);
     if (out->oom) {
         out->len = before;
+        err->code = "out_of_memory";
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return SP_ERR_OOM;
+    }
+    return SP_OK;
+}
+
+/* v as the decision's JSON writes it, in the engine's arena. */
+static const char *arena_json(sp_engine *e, const sp_type *t, const sp_value *v, sp_buf *tmp)
+{
+    sp_buf_clear(tmp);
+    value_json(e->p, t, v, tmp);
+    return tmp->oom ? NULL : sp_arena_strndup(&e->arena, tmp->data ? tmp->data : "", tmp->len);
+}
+
+sp_status sp_engine_eval_values(sp_engine *e, const char *json, size_t len, sp_output_value *values,
+                                const char **case_id, sp_case_error *err)
+{
+    sp_status st = decide(e, json, len, err);
+    if (st != SP_OK)
+        return st;
+    const sp_policy *p = e->p;
+    sp_buf tmp;
+    sp_buf_init(&tmp);
+    case_id_json(e, &tmp);
+    *case_id = tmp.oom ? NULL : sp_arena_strndup(&e->arena, tmp.data, tmp.len);
+    bool ok = *case_id != NULL;
+    for (size_t i = 0; i < p->n_outputs && ok; i++) {
+        const sp_symbol *s = &p->syms[p->outputs[i]];
+        const sp_value *v = &e->results[s->slot].value;
+        sp_output_value *o = &values[i];
+        o->name = s->name;
+        o->is_money = s->type->kind == SP_TYPE_MONEY;
+        o->is_null = v->kind == SP_VAL_NULL;
+        o->amount = o->is_money && v->kind == SP_VAL_NUM ? v->u.n : sp_num_from_int(0);
+        o->json = arena_json(e, s->type, v, &tmp);
+        ok = o->json != NULL;
+    }
+    sp_buf_fini(&tmp);
+    if (!ok) {
         err->code = "out_of_memory";
         snprintf(err->message, sizeof err->message, "out of memory");
         return SP_ERR_OOM;

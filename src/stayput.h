@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "num.h"
 
 typedef struct sp_policy sp_policy;
 typedef struct sp_engine sp_engine;
@@ -63,6 +64,8 @@ sp_policy *sp_policy_load_text(const char *dir, const char *file, const char *te
                                bool *oom);
 void sp_policy_free(sp_policy *p);
 const char *sp_policy_name(const sp_policy *p);
+/* The version the policy declares ("" when none); policy-owned. */
+const char *sp_policy_version(const sp_policy *p);
 
 /* An evaluator with its own per-case arena. NULL when out of memory. */
 sp_engine *sp_engine_new(const sp_policy *p);
@@ -78,6 +81,33 @@ sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len,
 /* SP_OK for a case of len bytes that is not too large, else SP_ERR_INPUT with
 ** err filled ("too_large"); sp_engine_eval checks this first. */
 sp_status sp_case_check_size(size_t len, sp_case_error *err);
+
+/* One output of a decision, for comparing decisions (stayput diff). */
+typedef struct sp_output_value {
+    const char *name;   /* the output's name; policy-owned */
+    bool is_money;      /* declared as money (or money or null) */
+    bool is_null;
+    const char *json;   /* the value as the decision's JSON writes it: "12.50" with
+                           its quotes, true, null, [...]; engine-owned, valid until
+                           the engine's next case */
+    sp_num amount;      /* money: the exact amount (0 when null) */
+} sp_output_value;
+
+/* The outputs the policy declares (those of the policies it extends
+** included), in the decision's order: how many, each one's name
+** (policy-owned), and whether it is money. */
+size_t sp_policy_output_count(const sp_policy *p);
+const char *sp_policy_output_name(const sp_policy *p, size_t i);
+bool sp_policy_output_is_money(const sp_policy *p, size_t i);
+
+/* Evaluates one case as sp_engine_eval does, but gives each output's value
+** instead of a rendered decision: values[i] for output i (the caller's array
+** of sp_policy_output_count entries), and *case_id the case's reference as
+** JSON (a string, or null; engine-owned like the values). On failure fills
+** err as sp_engine_eval does. */
+sp_status sp_engine_eval_values(sp_engine *e, const char *json, size_t len,
+                                sp_output_value *values, const char **case_id,
+                                sp_case_error *err);
 
 /* Appends the JSON error record of a batch line:
 ** {"line": N, "case_id": ..., "error": {"code": ..., "message": ..., "path": ...}} */

@@ -34,3 +34,12 @@ if(TARGET stayput AND Python3_FOUND)
              WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
   endforeach()
 endif()
+
+# stayput diff on West Berkshire with a row of its payments table changed,
+# against an independent reading of which cases change and by how much.
+if(TARGET stayput AND Python3_FOUND)
+  add_test(NAME diff.west-berkshire
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/diff/test_diff_west_berkshire.py
+                   --stayput $<TARGET_FILE:stayput> --rules ${CMAKE_SOURCE_DIR}/rules
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+endif()

@@ -97,8 +97,12 @@ void list_councils(strlist *names);
 /* Says that council `name` is unknown and lists the known ones; EXIT_USAGE. */
 int unknown_council(const char *name);
 
-/* ---- commands in their own files ---- */
+/* ---- commands (each in its own cmd_*.c; main.c dispatches) ---- */
 
+/* Shows the usage text on standard output; returns EXIT_DONE. */
+int print_usage(void);
+/* stayput diff: the arguments after the command's name; the exit status. */
+int cmd_diff(args *a);
 /* stayput verify [--policy PATH] [--format text|json] RECEIPT (cmd_verify.c) */
 int cmd_verify(args *a);
 

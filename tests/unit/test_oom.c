@@ -296,6 +296,25 @@ static result run(const scenario *sc, const char *json, size_t json_len, long fa
         sp_buf_fini(&out);
         sp_buf_fini(&report);
     }
+    if (e && !r.oom) {
+        /* as `stayput diff`: each output's value */
+        sp_output_value values[64];
+        const char *case_id = NULL;
+        sp_case_error err;
+        CHECK(sp_policy_output_count(p) <= 64);
+        arm();
+        sp_status st = sp_engine_eval_values(e, json, json_len, values, &case_id, &err);
+        disarm();
+        if (st == SP_ERR_OOM) {
+            CHECK(strcmp(err.code, "out_of_memory") == 0);
+            r.oom = true;
+        } else {
+            CHECK((st == SP_OK) == sc->case_decided);
+            for (size_t i = 0; st == SP_OK && i < sp_policy_output_count(p); i++)
+                sp_buf_printf(&all, "%s %s = %s%s\n", i ? "" : case_id, values[i].name, values[i].json,
+                              values[i].is_money ? " (money)" : "");
+        }
+    }
     sp_engine_free(e);
     sp_policy_free(p);
     __real_free(dir);
