@@ -25,9 +25,11 @@ static const char usage_text[] =
     "Decides Staying Put cases by the rules of a council's policy.\n"
     "\n"
     "Commands:\n"
-    "  eval (--council NAME | --policy PATH) [--format json|text] [--trace] FILE\n"
+    "  eval (--council NAME | --policy PATH) [--format json|text] [--trace]\n"
+    "       [--partial] FILE\n"
     "        Decide one case, a JSON object (FILE '-' reads standard input).\n"
-    "  eval (--council NAME | --policy PATH) [--trace] --batch FILE [--jobs N]\n"
+    "  eval (--council NAME | --policy PATH) [--trace] [--partial] --batch FILE\n"
+    "       [--jobs N]\n"
     "        Decide each line of a JSON Lines file: one JSON line out per case, in\n"
     "        input order, and an error record for a bad line.\n"
     "  check PATH...\n"
@@ -48,6 +50,9 @@ static const char usage_text[] =
     "  --policy PATH    a policy folder given by its path\n"
     "  --format FORMAT  json (the default) or text\n"
     "  --trace          add the whole derivation to each decision\n"
+    "  --partial        a case may leave out required facts: what needs one is\n"
+    "                   \"undetermined\", and \"needs\" and \"facts_needed\" say\n"
+    "                   which facts would decide it\n"
     "  --batch FILE     JSON Lines input, one case a line ('-' reads standard input)\n"
     "  --jobs N         evaluate a batch on N threads (default 1); same output\n"
     "  --verbose        (test) list the examples that pass too\n"
@@ -486,6 +491,10 @@ static int cmd_eval(args *a)
             if (value)
                 return usage("option '--trace' takes no value");
             opt.trace = true;
+        } else if (strcmp(name, "--partial") == 0) {
+            if (value)
+                return usage("option '--partial' takes no value");
+            opt.partial = true;
         } else {
             return usage("unknown option '%s' for eval", text);
         }

@@ -28,6 +28,7 @@ typedef enum sp_format { SP_FORMAT_JSON, SP_FORMAT_TEXT } sp_format;
 typedef struct sp_eval_options {
     sp_format format;
     bool trace;         /* add the whole derivation */
+    bool partial;       /* a missing required fact leaves what needs it undetermined */
 } sp_eval_options;
 
 /* Why a case was not decided. */
