@@ -362,8 +362,8 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
                     return false;
                 continue;
             }
-            int c = i == 0 ? 0 : compare(&v, &best);
-            if (i == 0 || (x->builtin == SP_BUILTIN_MIN ? c < 0 : c > 0))
+            int c = best.kind == SP_VAL_NULL ? 0 : compare(&v, &best);
+            if (best.kind == SP_VAL_NULL || (x->builtin == SP_BUILTIN_MIN ? c < 0 : c > 0))
                 best = v;
         }
         if (need)

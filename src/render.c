@@ -628,10 +628,10 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, const fa
     }
     sp_buf_printf(out, "\nPolicy: %s, version %s (%s)\n", top->name, top->version, p->digest);
     if (opt->partial) {
-        sp_buf_puts(out, n_needed ? "Facts needed, the one settling most outputs first:\n"
+        sp_buf_puts(out, n_needed ? "Facts needed, the most needed first:\n"
                                   : "Facts needed: none, every output is decided\n");
         for (size_t i = 0; i < n_needed; i++)
-            sp_buf_printf(out, "  %s (%zu %s)\n", needed[i].name, needed[i].outputs,
+            sp_buf_printf(out, "  %s (needed by %zu undetermined %s)\n", needed[i].name, needed[i].outputs,
                           needed[i].outputs == 1 ? "output" : "outputs");
     }
     for (size_t i = 0; i < p->n_outputs; i++) {

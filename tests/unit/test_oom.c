@@ -149,6 +149,7 @@ typedef struct scenario {
     bool case_decided;      /* false: the case has an error to report */
     bool batch_record;      /* render the case's batch error record too */
     bool examples;          /* run the policy's examples, with the coverage and clause reports */
+    bool partial;           /* evaluate with --partial */
 } scenario;
 
 static char *source_path(const char *rel)
@@ -239,9 +240,9 @@ static result run(const scenario *sc, const char *json, size_t json_len, long fa
         if (!e)
             r.oom = true;
     }
-    static const sp_eval_options opts[] = {
-        { .format = SP_FORMAT_JSON, .trace = true },
-        { .format = SP_FORMAT_TEXT, .trace = true },
+    const sp_eval_options opts[] = {
+        { .format = SP_FORMAT_JSON, .trace = true, .partial = sc->partial },
+        { .format = SP_FORMAT_TEXT, .trace = true, .partial = sc->partial },
     };
     for (size_t k = 0; e && k < 2 && !r.oom; k++) {
         sp_buf out;
@@ -332,6 +333,15 @@ static void test_oom_west_berkshire_case(void **state)
     run_scenario(&sc);
 }
 
+static void test_oom_partial_case(void **state)
+{
+    (void)state;
+    const scenario sc = { .name = "west-berkshire partial case", .policy = "rules/west-berkshire",
+                          .case_file = "tests/golden/eval-partial-two-missing/case.json",
+                          .policy_loads = true, .case_decided = true, .partial = true };
+    run_scenario(&sc);
+}
+
 static void test_oom_england_examples(void **state)
 {
     (void)state;
@@ -361,6 +371,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oom_west_berkshire_case),
+        cmocka_unit_test(test_oom_partial_case),
         cmocka_unit_test(test_oom_england_examples),
         cmocka_unit_test(test_oom_bad_case),
         cmocka_unit_test(test_oom_bad_rules),
