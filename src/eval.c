@@ -148,8 +148,10 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out);
 ** is undetermined and none of this runs.
 */
 
-/* Adds what v (undetermined) needs to *need. False when out of memory. */
-static bool need_also(frame *f, const uint64_t **need, const sp_value *v)
+/* Adds what v (undetermined) needs to *need. False when out of memory.
+** These helpers are cold: without --partial they never run, and keeping them
+** out of line keeps the evaluator's hot paths as they were. */
+__attribute__((cold)) static bool need_also(frame *f, const uint64_t **need, const sp_value *v)
 {
     const uint64_t *a = *need, *b = v->u.missing;
     if (!a || a == b) {
@@ -172,20 +174,20 @@ static bool need_also(frame *f, const uint64_t **need, const sp_value *v)
 }
 
 /* Stops the operation at hand as undetermined, needing `need`. */
-static bool stop_undetermined(frame *f, const uint64_t *need)
+__attribute__((cold)) static bool stop_undetermined(frame *f, const uint64_t *need)
 {
     f->pending = need;
     return false;
 }
 
-static bool undetermined(frame *f, const sp_value *v)
+__attribute__((cold)) static bool undetermined(frame *f, const sp_value *v)
 {
     return stop_undetermined(f, v->u.missing);
 }
 
 /* Evaluates both operands of a strict operation; when either is
 ** undetermined, stops needing what both need. */
-static bool eval_two(frame *f, const sp_expr *a, sp_value *va, const sp_expr *b, sp_value *vb)
+static inline bool eval_two(frame *f, const sp_expr *a, sp_value *va, const sp_expr *b, sp_value *vb)
 {
     if (!eval(f, a, va) || !eval(f, b, vb))
         return false;
@@ -233,7 +235,7 @@ static bool eval_date(frame *f, const sp_expr *x, sp_date *out)
     return true;
 }
 
-static bool eval_bool(frame *f, const sp_expr *x, bool *out)
+static inline bool eval_bool(frame *f, const sp_expr *x, bool *out)
 {
     sp_value v;
     if (!eval(f, x, &v))
@@ -411,13 +413,18 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
         return true;
     }
     case SP_BUILTIN_BIRTHDAY: {
-        sp_date birth = 0, d = 0;
-        sp_num n = { 0, 1 };
-        if (!eval_date(f, x->args[0], &birth) || !eval_num(f, x->args[1], &n))
+        sp_value birth, nth;
+        sp_date d = 0;
+        if (!eval_two(f, x->args[0], &birth, x->args[1], &nth))
             return false;
+        if (birth.kind != SP_VAL_DATE)
+            return null_operand(f, x->args[0]);
+        if (nth.kind != SP_VAL_NUM)
+            return null_operand(f, x->args[1]);
+        sp_num n = nth.u.n;
         if (!sp_num_is_integer(n) || n.num < 0 || n.num > 10000)
             return fail(f->e, f->rule, SP_ERR_RULES, "bad_argument", "birthday needs a whole number from 0 to 10000");
-        bool ok = sp_date_anniversary(birth, (int64_t)n.num, &d);
+        bool ok = sp_date_anniversary(birth.u.d, (int64_t)n.num, &d);
         return date_out(f, ok, d, out);
     }
     case SP_BUILTIN_LATEST:

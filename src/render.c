@@ -387,7 +387,7 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
 
 /* A list made by present(...) is explained item by item, by the rules of
 ** the values it kept, in order. */
-static bool by_items(const sp_engine *e, int rule)
+static inline bool by_items(const sp_engine *e, int rule)
 {
     const sp_rule_result *rr = &e->results[rule];
     const sp_expr *v = e->p->rules[rule].branches[rr->branch]->value;

@@ -457,6 +457,36 @@ static void test_engine_partial_three_valued_logic(void **state)
     sp_policy_free(p);
 }
 
+static void test_engine_partial_dated_figures_and_calls(void **state)
+{
+    (void)state;
+    char *diags;
+    sp_policy *p = load_text("partialdated", HEADER
+                             "figures in force on asof\n"
+                             "fact asof: date required\n"
+                             "fact born: date required\n"
+                             "fact nth: whole number required\n"
+                             "figure rate: money\n  = 1.00 from 2000-01-01\n  = 2.00 from 2025-01-01\n"
+                             "  cites \"1\"\n"
+                             "output paid: money\nrule r for paid\n  cites \"1\"\n  = rate\n"
+                             "output bday: date\nrule s for bday\n  cites \"1\"\n  = birthday(born, nth)\n",
+                             &diags);
+    assert_non_null(p);
+    /* the date that picks a dated figure is missing: the figure is unknown */
+    char *out = eval_partial(p, "{\"id\": \"D1\", \"born\": \"2000-02-29\"}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"decision\": {\"paid\": \"undetermined\", \"bday\": \"undetermined\"}, "
+                                "\"needs\": {\"paid\": [\"asof\"], \"bday\": [\"nth\"]}, "
+                                "\"facts_needed\": [\"asof\", \"nth\"]"));
+    free(out);
+    /* both arguments of a call missing: it needs both */
+    out = eval_partial(p, "{\"id\": \"D2\", \"asof\": \"2025-06-01\"}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"decision\": {\"paid\": \"2.00\", \"bday\": \"undetermined\"}, "
+                                "\"needs\": {\"bday\": [\"born\", \"nth\"]}"));
+    free(out);
+    free(diags);
+    sp_policy_free(p);
+}
+
 static void test_engine_partial_text_and_trace(void **state)
 {
     (void)state;
@@ -520,6 +550,7 @@ int main(void)
         cmocka_unit_test(test_engine_repeated_enumeration_value),
         cmocka_unit_test(test_engine_depth_is_bounded),
         cmocka_unit_test(test_engine_partial_three_valued_logic),
+        cmocka_unit_test(test_engine_partial_dated_figures_and_calls),
         cmocka_unit_test(test_engine_partial_text_and_trace),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
