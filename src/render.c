@@ -622,7 +622,7 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, const fa
     const sp_policy *p = e->p;
     const sp_layer *top = &p->layers[p->n_layers - 1];
     sp_buf_puts(out, "Decision for case ");
-    if (p->reference >= 0) {
+    if (p->reference >= 0 && e->facts[p->syms[p->reference].slot].kind != SP_VAL_UNDETERMINED) {
         const sp_symbol *s = &p->syms[p->reference];
         value_text(p, s->type, &e->facts[s->slot], out);
     }

@@ -449,6 +449,12 @@ static void test_engine_partial_three_valued_logic(void **state)
     free(plain);
     free(out);
 
+    /* the case's reference missing too: null, and needed by no output */
+    out = eval_partial(p, "{\"a\": false}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "{\"case_id\": null, "));
+    assert_non_null(strstr(out, "\"facts_needed\": [\"b\", \"n\", \"m\", \"asof\", \"born\", \"items\", \"k\"]"));
+    free(out);
+
     /* without --partial a missing fact stays an error */
     char *code = eval(p, "{\"id\": \"P6\", \"a\": false}", SP_ERR_INPUT);
     assert_string_equal(code, "missing_key");
