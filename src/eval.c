@@ -118,6 +118,8 @@ bool sp_value_equal(const sp_value *a, const sp_value *b)
         return true;
     case SP_VAL_DURATION:
         return a->u.dur.months == b->u.dur.months && a->u.dur.days == b->u.dur.days;
+    case SP_VAL_UNDETERMINED:   /* not known to be equal to anything */
+        return false;
     }
     return false;
 }
@@ -126,9 +128,77 @@ typedef struct frame {
     sp_engine *e;
     int rule;                 /* the rule being evaluated */
     sp_rule_result *rr;
+    const uint64_t *pending;  /* partial: an operation stopped on an undetermined
+                                 operand and needs these facts (see eval()) */
 } frame;
 
 static bool eval(frame *f, const sp_expr *x, sp_value *out);
+
+/*
+** Undetermined values (eval --partial). A missing fact reads as an
+** undetermined value carrying the set of missing facts it needs (a bitset by
+** fact slot), and what is computed from it is undetermined too, needing the
+** union of what its operands need. Only what is evaluated counts: and/or and
+** case analyses stay lazy, so `false and X`, `true or X` and a branch taken
+** before X is reached are decided whatever X is. An operation that meets an
+** undetermined operand stops (stop_undetermined) and returns false with no
+** error set and f->pending holding what it needs; the nearest eval() makes
+** that its undetermined value. Nothing is evaluated between the stop and that
+** eval(), so pending never mixes with a sibling's. Without --partial no fact
+** is undetermined and none of this runs.
+*/
+
+/* Adds what v (undetermined) needs to *need. False when out of memory.
+** These helpers are cold: without --partial they never run, and keeping them
+** out of line keeps the evaluator's hot paths as they were. */
+__attribute__((cold)) static bool need_also(frame *f, const uint64_t **need, const sp_value *v)
+{
+    const uint64_t *a = *need, *b = v->u.missing;
+    if (!a || a == b) {
+        *need = b;
+        return true;
+    }
+    size_t words = (f->e->p->n_facts + 63) / 64;
+    bool b_in_a = true;
+    for (size_t i = 0; i < words; i++)
+        b_in_a = b_in_a && !(b[i] & ~a[i]);
+    if (b_in_a)
+        return true;
+    uint64_t *u = sp_arena_alloc(&f->e->arena, words * sizeof *u);
+    if (!u)
+        return oom(f->e);
+    for (size_t i = 0; i < words; i++)
+        u[i] = a[i] | b[i];
+    *need = u;
+    return true;
+}
+
+/* Stops the operation at hand as undetermined, needing `need`. */
+__attribute__((cold)) static bool stop_undetermined(frame *f, const uint64_t *need)
+{
+    f->pending = need;
+    return false;
+}
+
+__attribute__((cold)) static bool undetermined(frame *f, const sp_value *v)
+{
+    return stop_undetermined(f, v->u.missing);
+}
+
+/* Evaluates both operands of a strict operation; when either is
+** undetermined, stops needing what both need. */
+static inline bool eval_two(frame *f, const sp_expr *a, sp_value *va, const sp_expr *b, sp_value *vb)
+{
+    if (!eval(f, a, va) || !eval(f, b, vb))
+        return false;
+    if (va->kind != SP_VAL_UNDETERMINED && vb->kind != SP_VAL_UNDETERMINED)
+        return true;
+    const uint64_t *need = NULL;
+    if ((va->kind == SP_VAL_UNDETERMINED && !need_also(f, &need, va)) ||
+        (vb->kind == SP_VAL_UNDETERMINED && !need_also(f, &need, vb)))
+        return false;
+    return stop_undetermined(f, need);
+}
 
 static bool null_operand(frame *f, const sp_expr *x)
 {
@@ -149,7 +219,7 @@ static bool eval_num(frame *f, const sp_expr *x, sp_num *out)
     if (!eval(f, x, &v))
         return false;
     if (v.kind != SP_VAL_NUM)
-        return null_operand(f, x);
+        return v.kind == SP_VAL_UNDETERMINED ? undetermined(f, &v) : null_operand(f, x);
     *out = v.u.n;
     return true;
 }
@@ -160,18 +230,18 @@ static bool eval_date(frame *f, const sp_expr *x, sp_date *out)
     if (!eval(f, x, &v))
         return false;
     if (v.kind != SP_VAL_DATE)
-        return null_operand(f, x);
+        return v.kind == SP_VAL_UNDETERMINED ? undetermined(f, &v) : null_operand(f, x);
     *out = v.u.d;
     return true;
 }
 
-static bool eval_bool(frame *f, const sp_expr *x, bool *out)
+static inline bool eval_bool(frame *f, const sp_expr *x, bool *out)
 {
     sp_value v;
     if (!eval(f, x, &v))
         return false;
     if (v.kind != SP_VAL_BOOL)
-        return null_operand(f, x);
+        return v.kind == SP_VAL_UNDETERMINED ? undetermined(f, &v) : null_operand(f, x);
     *out = v.u.b;
     return true;
 }
@@ -199,6 +269,8 @@ static bool in_force(frame *f, const sp_symbol *s, size_t *version)
     const sp_policy *p = f->e->p;
     const sp_symbol *fact = &p->syms[p->in_force];
     const sp_value *on = &f->e->facts[fact->slot];
+    if (on->kind == SP_VAL_UNDETERMINED)
+        return undetermined(f, on);
     if (on->kind != SP_VAL_DATE)   /* the checker makes it a date always given */
         return fail(f->e, f->rule, SP_ERR_RULES, "internal", "'%s' is not a date", fact->name);
     size_t v = s->n_versions;
@@ -278,21 +350,26 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
     switch ((sp_builtin)x->builtin) {
     case SP_BUILTIN_MIN:
     case SP_BUILTIN_MAX: {
-        sp_value best;
-        if (!eval(f, x->args[0], &best))
-            return false;
-        if (best.kind == SP_VAL_NULL)
-            return null_operand(f, x->args[0]);
-        for (size_t i = 1; i < x->n_args; i++) {
+        /* undetermined when any argument is: it could be the least or greatest */
+        sp_value best = { .kind = SP_VAL_NULL };
+        const uint64_t *need = NULL;
+        for (size_t i = 0; i < x->n_args; i++) {
             sp_value v;
             if (!eval(f, x->args[i], &v))
                 return false;
             if (v.kind == SP_VAL_NULL)
                 return null_operand(f, x->args[i]);
-            int c = compare(&v, &best);
-            if (x->builtin == SP_BUILTIN_MIN ? c < 0 : c > 0)
+            if (v.kind == SP_VAL_UNDETERMINED) {
+                if (!need_also(f, &need, &v))
+                    return false;
+                continue;
+            }
+            int c = best.kind == SP_VAL_NULL ? 0 : compare(&v, &best);
+            if (best.kind == SP_VAL_NULL || (x->builtin == SP_BUILTIN_MIN ? c < 0 : c > 0))
                 best = v;
         }
+        if (need)
+            return stop_undetermined(f, need);
         *out = best;
         return true;
     }
@@ -303,7 +380,7 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
         if (!eval(f, x->args[0], &l))
             return false;
         if (l.kind != SP_VAL_LIST)
-            return null_operand(f, x->args[0]);
+            return l.kind == SP_VAL_UNDETERMINED ? undetermined(f, &l) : null_operand(f, x->args[0]);
         out->kind = SP_VAL_NUM;
         if (x->builtin == SP_BUILTIN_COUNT) {
             out->u.n = sp_num_from_int((int64_t)l.u.list.n);
@@ -324,30 +401,43 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
         return true;
     }
     case SP_BUILTIN_AGE: {
-        sp_date birth = 0, on = 0;
-        if (!eval_date(f, x->args[0], &birth) || !eval_date(f, x->args[1], &on))
+        sp_value birth, on;
+        if (!eval_two(f, x->args[0], &birth, x->args[1], &on))
             return false;
+        if (birth.kind != SP_VAL_DATE)
+            return null_operand(f, x->args[0]);
+        if (on.kind != SP_VAL_DATE)
+            return null_operand(f, x->args[1]);
         out->kind = SP_VAL_NUM;
-        out->u.n = sp_num_from_int(sp_date_years_between(birth, on));
+        out->u.n = sp_num_from_int(sp_date_years_between(birth.u.d, on.u.d));
         return true;
     }
     case SP_BUILTIN_BIRTHDAY: {
-        sp_date birth = 0, d = 0;
-        sp_num n = { 0, 1 };
-        if (!eval_date(f, x->args[0], &birth) || !eval_num(f, x->args[1], &n))
+        sp_value birth, nth;
+        sp_date d = 0;
+        if (!eval_two(f, x->args[0], &birth, x->args[1], &nth))
             return false;
+        if (birth.kind != SP_VAL_DATE)
+            return null_operand(f, x->args[0]);
+        if (nth.kind != SP_VAL_NUM)
+            return null_operand(f, x->args[1]);
+        sp_num n = nth.u.n;
         if (!sp_num_is_integer(n) || n.num < 0 || n.num > 10000)
             return fail(f->e, f->rule, SP_ERR_RULES, "bad_argument", "birthday needs a whole number from 0 to 10000");
-        bool ok = sp_date_anniversary(birth, (int64_t)n.num, &d);
+        bool ok = sp_date_anniversary(birth.u.d, (int64_t)n.num, &d);
         return date_out(f, ok, d, out);
     }
     case SP_BUILTIN_LATEST:
     case SP_BUILTIN_EARLIEST: {
-        /* nulls are passed over; the first of equals is kept */
+        /* nulls are passed over; the first of equals is kept; undetermined
+        ** when any argument is */
         out->kind = SP_VAL_NULL;
+        const uint64_t *need = NULL;
         for (size_t i = 0; i < x->n_args; i++) {
             sp_value v;
             if (!eval(f, x->args[i], &v))
+                return false;
+            if (v.kind == SP_VAL_UNDETERMINED && !need_also(f, &need, &v))
                 return false;
             if (v.kind != SP_VAL_DATE)
                 continue;
@@ -355,7 +445,7 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
                 (x->builtin == SP_BUILTIN_LATEST ? v.u.d > out->u.d : v.u.d < out->u.d))
                 *out = v;
         }
-        return true;
+        return need ? stop_undetermined(f, need) : true;
     }
     case SP_BUILTIN_PRESENT: {
         sp_value *items = sp_arena_alloc(&f->e->arena, x->n_args * sizeof *items);
@@ -363,12 +453,19 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
         if (!items || !rules)
             return oom(f->e);
         size_t n = 0;
+        const uint64_t *need = NULL;   /* an undetermined item may be null or not */
         for (size_t i = 0; i < x->n_args; i++) {
             if (!eval(f, x->args[i], &items[n]))
                 return false;
-            if (items[n].kind != SP_VAL_NULL)
+            if (items[n].kind == SP_VAL_UNDETERMINED) {
+                if (!need_also(f, &need, &items[n]))
+                    return false;
+            } else if (items[n].kind != SP_VAL_NULL) {
                 rules[n++] = f->e->p->syms[x->args[i]->sym].slot;
+            }
         }
+        if (need)
+            return stop_undetermined(f, need);
         out->kind = SP_VAL_LIST;
         out->u.list.items = items;
         out->u.list.n = n;
@@ -386,7 +483,7 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
 static bool eval_arith(frame *f, const sp_expr *x, sp_value *out)
 {
     sp_value a, b;
-    if (!eval(f, x->a, &a) || !eval(f, x->b, &b))
+    if (!eval_two(f, x->a, &a, x->b, &b))
         return false;
     if (a.kind == SP_VAL_NULL)
         return null_operand(f, x->a);
@@ -419,7 +516,7 @@ static bool eval_arith(frame *f, const sp_expr *x, sp_value *out)
     return ok ? true : overflow(f);
 }
 
-static bool eval(frame *f, const sp_expr *x, sp_value *out)
+static bool eval_node(frame *f, const sp_expr *x, sp_value *out)
 {
     sp_engine *e = f->e;
     memset(out, 0, sizeof *out);
@@ -460,19 +557,33 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         if (x->n_args && !items)
             return oom(e);
         size_t n = 0;
+        const uint64_t *need = NULL;   /* undetermined as a whole when an item is */
         for (size_t i = 0; i < x->n_args; i++) {
             const sp_expr *item = x->args[i];
             if (item->kind == SP_EXPR_ITEM_WHEN) {
-                bool keep = false;
-                if (!eval_bool(f, item->b, &keep))
+                sp_value keep;
+                if (!eval(f, item->b, &keep))
                     return false;
-                if (!keep)
+                if (keep.kind == SP_VAL_UNDETERMINED) {
+                    if (!need_also(f, &need, &keep))
+                        return false;
+                    continue;
+                }
+                if (keep.kind != SP_VAL_BOOL)
+                    return null_operand(f, item->b);
+                if (!keep.u.b)
                     continue;
                 item = item->a;
             }
-            if (!eval(f, item, &items[n++]))
+            if (!eval(f, item, &items[n]))
+                return false;
+            if (items[n].kind != SP_VAL_UNDETERMINED)
+                n++;
+            else if (!need_also(f, &need, &items[n]))
                 return false;
         }
+        if (need)
+            return stop_undetermined(f, need);
         out->kind = SP_VAL_LIST;
         out->u.list.items = items;
         out->u.list.n = n;
@@ -506,15 +617,35 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
     }
     case SP_EXPR_AND:
     case SP_EXPR_OR: {
-        bool a = false, b = false;
-        if (!eval_bool(f, x->a, &a))
+        /* and/or stop early: the right side is not read, nor traced. With an
+        ** undetermined side they follow Kleene's logic: false and X is false,
+        ** true or X is true, whichever side X is; otherwise undetermined. */
+        bool is_and = x->kind == SP_EXPR_AND;
+        sp_value a, b;
+        if (!eval(f, x->a, &a))
             return false;
-        /* and/or stop early: the right side is not read, nor traced */
-        bool decided = x->kind == SP_EXPR_AND ? !a : a;
-        if (!decided && !eval_bool(f, x->b, &b))
+        if (a.kind == SP_VAL_BOOL) {
+            if (is_and ? !a.u.b : a.u.b) {
+                *out = a;
+                return true;
+            }
+        } else if (a.kind != SP_VAL_UNDETERMINED) {
+            return null_operand(f, x->a);
+        }
+        if (!eval(f, x->b, &b))
             return false;
-        out->kind = SP_VAL_BOOL;
-        out->u.b = decided ? a : b;
+        if (b.kind == SP_VAL_BOOL) {
+            /* a decided and not deciding, or b deciding: b is the answer */
+            *out = a.kind == SP_VAL_BOOL || (is_and ? !b.u.b : b.u.b) ? b : a;
+            return true;
+        }
+        if (b.kind != SP_VAL_UNDETERMINED)
+            return null_operand(f, x->b);
+        const uint64_t *need = NULL;
+        if ((a.kind == SP_VAL_UNDETERMINED && !need_also(f, &need, &a)) || !need_also(f, &need, &b))
+            return false;
+        out->kind = SP_VAL_UNDETERMINED;
+        out->u.missing = need;
         return true;
     }
     case SP_EXPR_NEG: {
@@ -526,7 +657,7 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
     }
     case SP_EXPR_CMP: {
         sp_value a, b;
-        if (!eval(f, x->a, &a) || !eval(f, x->b, &b))
+        if (!eval_two(f, x->a, &a, x->b, &b))
             return false;
         out->kind = SP_VAL_BOOL;
         if (x->op == SP_CMP_EQ || x->op == SP_CMP_NE) {
@@ -552,15 +683,20 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         sp_value a;
         if (!eval(f, x->a, &a))
             return false;
+        if (a.kind == SP_VAL_UNDETERMINED)
+            return undetermined(f, &a);
         out->kind = SP_VAL_BOOL;
         out->u.b = false;
+        const uint64_t *need = NULL;   /* an undetermined choice might be equal */
         for (size_t i = 0; i < x->n_args && !out->u.b; i++) {
             sp_value v;
             if (!eval(f, x->args[i], &v))
                 return false;
+            if (v.kind == SP_VAL_UNDETERMINED && !need_also(f, &need, &v))
+                return false;
             out->u.b = sp_value_equal(&a, &v);
         }
-        return true;
+        return need && !out->u.b ? stop_undetermined(f, need) : true;
     }
     case SP_EXPR_ADD:
     case SP_EXPR_SUB:
@@ -572,7 +708,7 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         if (!eval(f, x->b, &k))
             return false;
         if (k.kind != SP_VAL_ENUM)
-            return null_operand(f, x->b);
+            return k.kind == SP_VAL_UNDETERMINED ? undetermined(f, &k) : null_operand(f, x->b);
         if (!note_use(e, f->rr, x->sym))
             return false;
         const sp_symbol *t = &e->p->syms[x->sym];
@@ -609,6 +745,19 @@ static bool eval(frame *f, const sp_expr *x, sp_value *out)
         break;
     }
     return fail(e, f->rule, SP_ERR_RULES, "internal", "unknown expression");
+}
+
+/* An operation that stopped on an undetermined operand is undetermined. */
+static bool eval(frame *f, const sp_expr *x, sp_value *out)
+{
+    if (eval_node(f, x, out))
+        return true;
+    if (f->e->err_code || !f->pending)
+        return false;
+    out->kind = SP_VAL_UNDETERMINED;
+    out->u.missing = f->pending;
+    f->pending = NULL;
+    return true;
 }
 
 /* A whole number (or a list of them) must come out whole, whatever the
@@ -657,8 +806,15 @@ bool sp_eval_rule(sp_engine *e, int rule)
     for (size_t i = 0; i < r->n_branches; i++) {
         const sp_branch *b = r->branches[i];
         bool take = true;
-        if (b->cond && !eval_bool(&f, b->cond, &take))
-            return false;
+        if (b->cond && !eval_bool(&f, b->cond, &take)) {
+            if (e->err_code || !f.pending)
+                return false;
+            /* which branch applies is unknown: the rule is undetermined */
+            rr->branch = (int)i;
+            rr->undetermined_at = true;
+            rr->value = (sp_value){ .kind = SP_VAL_UNDETERMINED, .u.missing = f.pending };
+            break;
+        }
         if (!take)
             continue;
         rr->branch = (int)i;

@@ -27,6 +27,7 @@ typedef enum sp_rule_state { SP_RULE_PENDING, SP_RULE_RUNNING, SP_RULE_DONE } sp
 typedef struct sp_rule_result {
     sp_rule_state state;
     int branch;               /* the branch that decided */
+    bool undetermined_at;     /* partial: the condition of `branch` was undetermined */
     bool used_base;           /* the rule read `base` */
     sp_value value;
     uint64_t *assumes;        /* assumptions used, its own and those of what it read */

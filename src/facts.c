@@ -360,7 +360,7 @@ static bool read_group(reader *r, const sp_fact_group *g, const sp_json *obj)
 }
 
 bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a, sp_value *values,
-                   sp_case_error *err)
+                   bool partial, sp_case_error *err)
 {
     reader r = { .p = p, .a = a, .values = values, .err = err };
     if (root->kind != SP_JSON_OBJECT)
@@ -374,12 +374,22 @@ bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a, sp_valu
         if (r.seen[i])
             continue;
         const sp_symbol *s = &p->syms[p->facts[i]];
-        if (s->required) {
+        if (!s->required) {
+            values[i] = s->default_value;
+            continue;
+        }
+        if (!partial) {
             r.depth = 0;
             push_key(&r, s->name);
             return fail(&r, "missing_key", "missing required key '%s'", s->name);
         }
-        values[i] = s->default_value;
+        /* --partial: undetermined, needing this fact alone (eval.c) */
+        size_t words = (p->n_facts + 63) / 64;
+        uint64_t *need = sp_arena_alloc(a, words * sizeof *need);
+        if (!need)
+            return fail(&r, "out_of_memory", "out of memory");
+        need[i / 64] = (uint64_t)1 << (i % 64);
+        values[i] = (sp_value){ .kind = SP_VAL_UNDETERMINED, .u.missing = need };
     }
     return true;
 }

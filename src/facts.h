@@ -26,8 +26,9 @@ bool sp_facts_prepare(sp_policy *p);
 
 /* Reads the case `root` into values[fact slot] (arena-owned values), applying
 ** defaults. Returns false with err filled (code, message, path) on the first
-** problem. */
+** problem. When partial, a missing required fact is no problem: its slot
+** holds an undetermined value that needs that fact alone. */
 bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a,
-                   sp_value *values, sp_case_error *err);
+                   sp_value *values, bool partial, sp_case_error *err);
 
 #endif

@@ -29,10 +29,10 @@ static const char usage_text[] =
     "\n"
     "Commands:\n"
     "  eval (--council NAME | --policy PATH) [--format json|text] [--trace]\n"
-    "       [--receipt] FILE\n"
+    "       [--receipt] [--partial] FILE\n"
     "        Decide one case, a JSON object (FILE '-' reads standard input).\n"
-    "  eval (--council NAME | --policy PATH) [--trace] [--receipt] --batch FILE\n"
-    "       [--jobs N]\n"
+    "  eval (--council NAME | --policy PATH) [--trace] [--receipt] [--partial]\n"
+    "       --batch FILE [--jobs N]\n"
     "        Decide each line of a JSON Lines file: one JSON line out per case, in\n"
     "        input order, and an error record for a bad line.\n"
     "  check PATH...\n"
@@ -65,6 +65,9 @@ static const char usage_text[] =
     "  --trace          add the whole derivation to each decision\n"
     "  --receipt        add what verify needs: the facts as read (defaults\n"
     "                   applied), the policy's digest and the engine's version\n"
+    "  --partial        a case may leave out required facts: what needs one is\n"
+    "                   \"undetermined\", and \"needs\" and \"facts_needed\" say\n"
+    "                   which facts would decide it\n"
     "  --batch FILE     JSON Lines input, one case a line ('-' reads standard input)\n"
     "  --jobs N         evaluate a batch on N threads (default 1); same output\n"
     "  --verbose        (test) list the examples that pass too\n"
@@ -580,6 +583,10 @@ static int cmd_eval(args *a)
             if (value)
                 return usage("option '--receipt' takes no value");
             opt.receipt = true;
+        } else if (strcmp(name, "--partial") == 0) {
+            if (value)
+                return usage("option '--partial' takes no value");
+            opt.partial = true;
         } else {
             return usage("unknown option '%s' for eval", text);
         }
@@ -598,6 +605,8 @@ static int cmd_eval(args *a)
         return usage("--batch writes JSON Lines; --format text works only with one case");
     if (opt.receipt && opt.format != SP_FORMAT_JSON)
         return usage("--receipt works only with --format json");
+    if (opt.receipt && opt.partial)
+        return usage("--receipt replays a decided case: it does not combine with --partial");
     size_t jobs = 1;
     if (jobs_text) {
         char *end;

@@ -41,6 +41,7 @@ static void fact_value(const sp_type *t, const sp_value *v, sp_buf *out)
     char num[96];
     switch (v->kind) {
     case SP_VAL_NULL:
+    case SP_VAL_UNDETERMINED: /* never written (see written()) */
         sp_buf_puts(out, "null");
         return;
     case SP_VAL_BOOL:
@@ -128,7 +129,7 @@ static bool acceptable(const sp_symbol *s, const sp_type *t, const sp_value *v)
 static bool written(const sp_engine *e, const sp_symbol *s)
 {
     const sp_value *v = &e->facts[s->slot];
-    if (!readable(s->type))
+    if (!readable(s->type) || v->kind == SP_VAL_UNDETERMINED) /* missing, with --partial */
         return false;
     return !sp_value_equal(v, &s->default_value) || acceptable(s, s->type, v);
 }

@@ -3,6 +3,7 @@
 ** reads, the trace, batch error records; and running a policy's examples.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -62,6 +63,9 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
     case SP_VAL_DURATION:
         sp_buf_printf(out, "\"%lld months %lld days\"", (long long)v->u.dur.months, (long long)v->u.dur.days);
         return;
+    case SP_VAL_UNDETERMINED:   /* whatever the type (contract section 7) */
+        sp_buf_puts(out, "\"undetermined\"");
+        return;
     }
 }
 
@@ -72,7 +76,8 @@ static void value_text(const sp_policy *p, const sp_type *t, const sp_value *v, 
         sp_buf_append(out, v->u.text.s, v->u.text.len);
         return;
     }
-    if (v->kind == SP_VAL_ENUM || v->kind == SP_VAL_DATE || (v->kind == SP_VAL_NUM && t && t->kind == SP_TYPE_MONEY)) {
+    if (v->kind == SP_VAL_ENUM || v->kind == SP_VAL_DATE || v->kind == SP_VAL_UNDETERMINED ||
+        (v->kind == SP_VAL_NUM && t && t->kind == SP_TYPE_MONEY)) {
         sp_buf tmp;
         sp_buf_init(&tmp);
         value_json(p, t, v, &tmp);
@@ -162,6 +167,92 @@ static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *o
             json_cstr(out, p->assumptions[i]);
             first = false;
         }
+    sp_buf_putc(out, ']');
+}
+
+/* ---- undetermined outputs (eval --partial) ---- */
+
+static bool needs_fact(const uint64_t *missing, size_t slot)
+{
+    return missing[slot / 64] >> (slot % 64) & 1;
+}
+
+/* The missing facts an undetermined value needs, in declaration order. */
+static void needs_json(const sp_policy *p, const sp_value *v, sp_buf *out)
+{
+    sp_buf_putc(out, '[');
+    for (size_t i = 0, n = 0; i < p->n_facts; i++)
+        if (needs_fact(v->u.missing, i)) {
+            sp_buf_puts(out, n++ ? ", " : "");
+            json_cstr(out, p->syms[p->facts[i]].name);
+        }
+    sp_buf_putc(out, ']');
+}
+
+static void needs_text(const sp_policy *p, const sp_value *v, sp_buf *out)
+{
+    for (size_t i = 0, n = 0; i < p->n_facts; i++)
+        if (needs_fact(v->u.missing, i)) {
+            sp_buf_puts(out, n++ ? ", " : "");
+            sp_buf_puts(out, p->syms[p->facts[i]].name);
+        }
+}
+
+typedef struct fact_need {
+    const char *name;
+    size_t outputs;           /* undetermined outputs that need it */
+} fact_need;
+
+static int by_outputs_then_name(const void *a, const void *b)
+{
+    const fact_need *x = a, *y = b;
+    if (x->outputs != y->outputs)
+        return x->outputs > y->outputs ? -1 : 1;
+    return strcmp(x->name, y->name);
+}
+
+/* The facts still needed, the one that settles most outputs first, then by
+** name; arena-owned. *n is 0 when every output is decided. NULL when out of
+** memory. */
+static fact_need *facts_needed(sp_engine *e, size_t *n)
+{
+    const sp_policy *p = e->p;
+    fact_need *list = sp_arena_alloc(&e->arena, (p->n_facts + 1) * sizeof *list);
+    *n = 0;
+    if (!list)
+        return NULL;
+    for (size_t i = 0; i < p->n_facts; i++) {
+        size_t count = 0;
+        for (size_t o = 0; o < p->n_outputs; o++) {
+            const sp_value *v = &e->results[p->syms[p->outputs[o]].slot].value;
+            count += v->kind == SP_VAL_UNDETERMINED && needs_fact(v->u.missing, i);
+        }
+        if (count)
+            list[(*n)++] = (fact_need){ p->syms[p->facts[i]].name, count };
+    }
+    qsort(list, *n, sizeof *list, by_outputs_then_name);
+    return list;
+}
+
+/* "needs": {"OUTPUT": ["FACT", ...]}, "facts_needed": [...] */
+static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    sp_buf_puts(out, ", \"needs\": {");
+    bool first = true;
+    for (size_t i = 0; i < p->n_outputs; i++) {
+        const sp_value *v = &e->results[p->syms[p->outputs[i]].slot].value;
+        if (v->kind != SP_VAL_UNDETERMINED)
+            continue;
+        sp_buf_puts(out, p->output_keys[i] + (first ? 2 : 0));
+        first = false;
+        needs_json(p, v, out);
+    }
+    sp_buf_puts(out, "}, \"facts_needed\": [");
+    for (size_t i = 0; i < n; i++) {
+        sp_buf_puts(out, i ? ", " : "");
+        json_cstr(out, list[i].name);
+    }
     sp_buf_putc(out, ']');
 }
 
@@ -256,6 +347,22 @@ static void dated_text(const sp_policy *p, const sp_rule_result *rr, const char 
     }
 }
 
+static void branch_text(const sp_rule *r, int branch, sp_buf *out);
+static size_t branch_line(const sp_rule *r, int branch);
+
+/* The branch an undetermined rule reached, and the facts it needs. */
+static void undetermined_json(const sp_policy *p, const sp_rule *ru, const sp_rule_result *rr, sp_buf *out)
+{
+    sp_buf tmp;
+    sp_buf_init(&tmp);
+    branch_text(ru, rr->branch, &tmp);
+    sp_buf_puts(out, ", \"branch\": ");
+    put_json(out, &tmp);
+    sp_buf_fini(&tmp);
+    sp_buf_printf(out, ", \"branch_line\": %zu, \"needs\": ", branch_line(ru, rr->branch));
+    needs_json(p, &rr->value, out);
+}
+
 /* The reason entries of one rule: it, then each replaced rule it built on. */
 static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *out)
 {
@@ -265,10 +372,15 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
         const sp_rule_result *rr = &e->results[r];
         if (!first)
             sp_buf_puts(out, ", ");
-        sp_buf_puts(out, ru->reason_json[rr->branch]);
+        if (rr->undetermined_at)   /* no branch was taken: the rule's own cites */
+            reason_start(ru, -1, out);
+        else
+            sp_buf_puts(out, ru->reason_json[rr->branch]);
         sp_buf_puts(out, ", \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
         dated_json(p, rr, out);
+        if (rr->value.kind == SP_VAL_UNDETERMINED)
+            undetermined_json(p, ru, rr, out);
         sp_buf_putc(out, '}');
         r = rr->used_base ? ru->replaces : -1;
     }
@@ -276,11 +388,12 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
 
 /* A list made by present(...) is explained item by item, by the rules of
 ** the values it kept, in order. */
-static bool by_items(const sp_engine *e, int rule)
+static inline bool by_items(const sp_engine *e, int rule)
 {
     const sp_rule_result *rr = &e->results[rule];
     const sp_expr *v = e->p->rules[rule].branches[rr->branch]->value;
-    return v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT;
+    return v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT &&
+           rr->value.kind != SP_VAL_UNDETERMINED;
 }
 
 static void reasons_json(const sp_engine *e, int rule, sp_buf *out)
@@ -387,12 +500,16 @@ static void trace_json(const sp_engine *e, sp_buf *out)
         sp_buf_puts(out, ", \"branch\": ");
         put_json(out, &tmp);
         sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, rr->branch));
-        rule_cites(ru, rr->branch, &tmp);
+        rule_cites(ru, rr->undetermined_at ? -1 : rr->branch, &tmp);
         sp_buf_puts(out, ", \"cites\": ");
         put_json(out, &tmp);
         sp_buf_fini(&tmp);
         sp_buf_puts(out, ", \"value\": ");
         value_json(p, target->type, &rr->value, out);
+        if (rr->value.kind == SP_VAL_UNDETERMINED) {
+            sp_buf_puts(out, ", \"needs\": ");
+            needs_json(p, &rr->value, out);
+        }
         sp_buf_puts(out, ", \"uses\": {");
         for (size_t u = 0; u < rr->n_uses; u++) {
             const sp_symbol *s = &p->syms[rr->uses[u]];
@@ -422,10 +539,14 @@ static void case_id_json(const sp_engine *e, sp_buf *out)
         return;
     }
     const sp_symbol *s = &p->syms[p->reference];
-    value_json(p, s->type, &e->facts[s->slot], out);
+    if (e->facts[s->slot].kind == SP_VAL_UNDETERMINED)   /* missing, with --partial */
+        sp_buf_puts(out, "null");
+    else
+        value_json(p, s->type, &e->facts[s->slot], out);
 }
 
-static void render_json(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
+static void render_json(const sp_engine *e, const sp_eval_options *opt, const fact_need *needed,
+                        size_t n_needed, sp_buf *out)
 {
     const sp_policy *p = e->p;
     sp_buf_puts(out, "{\"case_id\": ");
@@ -436,7 +557,10 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, sp_buf *
         sp_buf_puts(out, p->output_keys[i] + (i == 0 ? 2 : 0));
         value_json(p, s->type, &e->results[s->slot].value, out);
     }
-    sp_buf_puts(out, "}, \"reasons\": {");
+    sp_buf_putc(out, '}');
+    if (opt->partial)
+        needs_top_json(e, needed, n_needed, out);
+    sp_buf_puts(out, ", \"reasons\": {");
     bool first = true;
     for (size_t i = 0; i < p->n_outputs; i++) {
         const sp_symbol *s = &p->syms[p->outputs[i]];
@@ -467,7 +591,7 @@ static void why_text(const sp_policy *p, const sp_rule *ru, const sp_rule_result
 {
     branch_text(ru, res->branch, out);
     sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, res->branch));
-    rule_cites(ru, res->branch, out);
+    rule_cites(ru, res->undetermined_at ? -1 : res->branch, out);
     sp_buf_putc(out, '\n');
     assumptions_text(p, res->assumes, "    ", out);
     dated_text(p, res, "    ", out);
@@ -481,24 +605,38 @@ static void rule_chain_text(const sp_engine *e, int rule, const char *lead, sp_b
     for (int r = rule, first = 1; r >= 0; first = 0) {
         const sp_rule *ru = &p->rules[r];
         const sp_rule_result *res = &e->results[r];
-        sp_buf_printf(out, "  %s rule %s (", first ? lead : "building on", ru->name);
+        bool open = res->value.kind == SP_VAL_UNDETERMINED;
+        sp_buf_printf(out, "  %s rule %s (", first ? open ? "undetermined in" : lead : "building on", ru->name);
         rule_source(ru, out);
-        sp_buf_puts(out, ")\n    because ");
+        sp_buf_puts(out, open ? ")\n    reached " : ")\n    because ");
         why_text(p, ru, res, out);
+        if (open) {
+            sp_buf_puts(out, "    needs: ");
+            needs_text(p, &res->value, out);
+            sp_buf_putc(out, '\n');
+        }
         r = res->used_base ? ru->replaces : -1;
     }
 }
 
-static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
+static void render_text(const sp_engine *e, const sp_eval_options *opt, const fact_need *needed,
+                        size_t n_needed, sp_buf *out)
 {
     const sp_policy *p = e->p;
     const sp_layer *top = &p->layers[p->n_layers - 1];
     sp_buf_puts(out, "Decision for case ");
-    if (p->reference >= 0) {
+    if (p->reference >= 0 && e->facts[p->syms[p->reference].slot].kind != SP_VAL_UNDETERMINED) {
         const sp_symbol *s = &p->syms[p->reference];
         value_text(p, s->type, &e->facts[s->slot], out);
     }
     sp_buf_printf(out, "\nPolicy: %s, version %s (%s)\n", top->name, top->version, p->digest);
+    if (opt->partial) {
+        sp_buf_puts(out, n_needed ? "Facts needed, the most needed first:\n"
+                                  : "Facts needed: none, every output is decided\n");
+        for (size_t i = 0; i < n_needed; i++)
+            sp_buf_printf(out, "  %s (needed by %zu undetermined %s)\n", needed[i].name, needed[i].outputs,
+                          needed[i].outputs == 1 ? "output" : "outputs");
+    }
     for (size_t i = 0; i < p->n_outputs; i++) {
         const sp_symbol *s = &p->syms[p->outputs[i]];
         const sp_rule_result *rr = &e->results[s->slot];
@@ -531,6 +669,11 @@ static void render_text(const sp_engine *e, const sp_eval_options *opt, sp_buf *
             sp_buf_printf(out, ", replaced by %s", p->rules[ru->replaced_by].name);
         sp_buf_puts(out, "\n    ");
         why_text(p, ru, rr, out);
+        if (rr->value.kind == SP_VAL_UNDETERMINED) {
+            sp_buf_puts(out, "    needs: ");
+            needs_text(p, &rr->value, out);
+            sp_buf_putc(out, '\n');
+        }
         for (size_t u = 0; u < rr->n_uses; u++) {
             const sp_symbol *s = &p->syms[rr->uses[u]];
             sp_buf_printf(out, "    uses %s %s", sym_kind_word(s->kind), s->name);
@@ -591,7 +734,7 @@ sp_status sp_case_check_size(size_t len, sp_case_error *err)
 
 /* Reads the case and evaluates every output, as sp_engine_eval and
 ** sp_engine_eval_values both begin. */
-static sp_status decide(sp_engine *e, const char *json, size_t len, sp_case_error *err)
+static sp_status decide(sp_engine *e, const char *json, size_t len, bool partial, sp_case_error *err)
 {
     sp_status size = sp_case_check_size(len, err);
     if (size != SP_OK)
@@ -631,7 +774,7 @@ static sp_status decide(sp_engine *e, const char *json, size_t len, sp_case_erro
         return SP_ERR_INPUT;
     }
     case_id_from_json(e->p, root, err);
-    if (!sp_facts_read(e->p, root, &e->arena, e->facts, err))
+    if (!sp_facts_read(e->p, root, &e->arena, e->facts, partial, err))
         return strcmp(err->code, "out_of_memory") == 0 ? SP_ERR_OOM : SP_ERR_INPUT;
     if (!sp_eval_outputs(e)) {
         char id[256];
@@ -648,14 +791,17 @@ static sp_status decide(sp_engine *e, const char *json, size_t len, sp_case_erro
 sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_eval_options *opt,
                          sp_buf *out, sp_case_error *err)
 {
-    sp_status st = decide(e, json, len, err);
+    sp_status st = decide(e, json, len, opt->partial, err);
     if (st != SP_OK)
         return st;
-    size_t before = out->len;
+    size_t before = out->len, n_needed = 0;
+    const fact_need *needed = NULL;
+    if (opt->partial && !(needed = facts_needed(e, &n_needed)))
+        out->oom = true;
     if (opt->format == SP_FORMAT_TEXT)
-        render_text(e, opt, out);
+        render_text(e, opt, needed, n_needed, out);
     else
-        render_json(e, opt, out);
+        render_json(e, opt, needed, n_needed, out);
     if (out->oom) {
         out->len = before;
         err->code = "out_of_memory";
@@ -676,7 +822,7 @@ static const char *arena_json(sp_engine *e, const sp_type *t, const sp_value *v,
 sp_status sp_engine_eval_values(sp_engine *e, const char *json, size_t len, sp_output_value *values,
                                 const char **case_id, sp_case_error *err)
 {
-    sp_status st = decide(e, json, len, err);
+    sp_status st = decide(e, json, len, false, err);
     if (st != SP_OK)
         return st;
     const sp_policy *p = e->p;

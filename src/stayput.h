@@ -30,6 +30,7 @@ typedef struct sp_eval_options {
     sp_format format;
     bool trace;         /* add the whole derivation */
     bool receipt;       /* JSON: add the facts as read, the digest, the engine */
+    bool partial;       /* a missing required fact leaves what needs it undetermined */
 } sp_eval_options;
 
 /* The largest case read, as a file or as a line of a batch: a thousand times

@@ -19,7 +19,8 @@ typedef enum sp_value_kind {
     SP_VAL_TEXT,
     SP_VAL_ENUM,
     SP_VAL_LIST,
-    SP_VAL_DURATION
+    SP_VAL_DURATION,
+    SP_VAL_UNDETERMINED /* eval --partial: depends on a missing fact */
 } sp_value_kind;
 
 typedef struct sp_value sp_value;
@@ -34,6 +35,8 @@ struct sp_value {
         int e;                                   /* enumeration value index */
         struct { sp_value *items; size_t n; } list;
         struct { int64_t months, days; } dur;
+        const uint64_t *missing;                 /* UNDETERMINED: the missing facts
+                                                    it needs, a bitset by fact slot */
     } u;
 };
 

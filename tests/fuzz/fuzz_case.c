@@ -1,6 +1,7 @@
 /*
 ** Fuzz target: arbitrary bytes as a case, decided against each bundled
-** policy as JSON and as text, with the derivation (--trace) and without.
+** policy as JSON and as text, with the derivation (--trace) and without,
+** and with --partial.
 ** A decision in JSON must be one line of valid JSON; a case not decided
 ** must say why.
 */
@@ -23,6 +24,7 @@ static const sp_eval_options options[] = {
     { .format = SP_FORMAT_JSON, .trace = true },
     { .format = SP_FORMAT_TEXT, .trace = true },
     { .format = SP_FORMAT_JSON, .trace = false },
+    { .format = SP_FORMAT_JSON, .trace = true, .partial = true },
 };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -321,6 +321,209 @@ static void test_engine_depth_is_bounded(void **state)
     free(text);
 }
 
+/* ---- eval --partial: undetermined values ---- */
+
+/* Evaluates a case with --partial; returns the rendered JSON (caller frees). */
+static char *eval_partial(sp_policy *p, const char *json, sp_format format)
+{
+    sp_engine *e = sp_engine_new(p);
+    assert_non_null(e);
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_case_error err;
+    sp_eval_options opt = { .format = format, .partial = true };
+    sp_status st = sp_engine_eval(e, json, strlen(json), &opt, &out, &err);
+    if (st != SP_OK)
+        fail_msg("status %d (%s: %s at %s)", st, err.code ? err.code : "", err.message, err.path);
+    char *s = strdup(out.data);
+    sp_buf_fini(&out);
+    sp_engine_free(e);
+    return s;
+}
+
+/* Every construct of the language over facts that may be missing. */
+static const char *PARTIAL =
+    HEADER
+    "fact a: bool required\n"
+    "fact b: bool required\n"
+    "fact n: money required\n"
+    "fact m: money required\n"
+    "fact born: date required\n"
+    "fact asof: date required\n"
+    "fact items: list of money required\n"
+    "type kind: one of x, y\n"
+    "fact k: kind required\n"
+    "output and_ab: bool\nrule r1 for and_ab\n  cites \"1\"\n  = a and b\n"
+    "output and_ba: bool\nrule r2 for and_ba\n  cites \"1\"\n  = b and a\n"
+    "output or_ab: bool\nrule r3 for or_ab\n  cites \"1\"\n  = a or b\n"
+    "output or_ba: bool\nrule r4 for or_ba\n  cites \"1\"\n  = b or a\n"
+    "output not_a: bool\nrule r5 for not_a\n  cites \"1\"\n  = not a\n"
+    "output cases: whole number\nrule r6 for cases\n  cites \"1\"\n"
+    "  when not b: 1\n  when a: 2\n  otherwise: 3\n"
+    "output choice: whole number\nrule r7 for choice\n  cites \"1\"\n  = if a then 1 else 2\n"
+    "value half: money\n  cites \"1\"\n  = n / 2\n"
+    "output total: money\nrule r8 for total\n  cites \"1\"\n  = (half + 1.00) rounded to penny half up\n"
+    "output biggest: money\nrule r9 for biggest\n  cites \"1\"\n  = max(n, m)\n"
+    "output listed: money\nrule r10 for listed\n  cites \"1\"\n  = sum([1.00, n when b])\n"
+    "value xv: kind or null\n  cites \"1\"\n  when a: x\n  otherwise: null\n"
+    "value yv: kind or null\n  cites \"1\"\n  when b: y\n  otherwise: null\n"
+    "output kept: list of kind\nrule r11 for kept\n  cites \"1\"\n  = present(xv, yv)\n"
+    "output last: date or null\nrule r12 for last\n  cites \"1\"\n  = latest(born, asof)\n"
+    "output counted: whole number\nrule r13 for counted\n  cites \"1\"\n  = count(items)\n"
+    "output known: bool\nrule r14 for known\n  cites \"1\"\n  = k is one of (x, y)\n"
+    "output both: money\nrule r15 for both\n  cites \"1\"\n  = n + m\n";
+
+static void test_engine_partial_three_valued_logic(void **state)
+{
+    (void)state;
+    char *diags;
+    sp_policy *p = load_text("partial", PARTIAL, &diags);
+    assert_non_null(p);
+    /* a is false; every other required fact is missing */
+    char *out = eval_partial(p, "{\"id\": \"P1\", \"a\": false}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"decision\": {"
+                                "\"and_ab\": false, "          /* false and X */
+                                "\"and_ba\": false, "          /* X and false: Kleene */
+                                "\"or_ab\": \"undetermined\", " /* false or X */
+                                "\"or_ba\": \"undetermined\", "
+                                "\"not_a\": true, "
+                                "\"cases\": \"undetermined\", " /* the first condition is unknown */
+                                "\"choice\": 2, "
+                                "\"total\": \"undetermined\", " /* through the value half */
+                                "\"biggest\": \"undetermined\", "
+                                "\"listed\": \"undetermined\", " /* an item's condition is unknown */
+                                "\"kept\": \"undetermined\", "   /* yv may be null or not */
+                                "\"last\": \"undetermined\", "
+                                "\"counted\": \"undetermined\", "
+                                "\"known\": \"undetermined\", "
+                                "\"both\": \"undetermined\"}"));
+    assert_non_null(strstr(out, "\"needs\": {\"or_ab\": [\"b\"], \"or_ba\": [\"b\"], \"cases\": [\"b\"], "
+                                "\"total\": [\"n\"], \"biggest\": [\"n\", \"m\"], \"listed\": [\"b\"], "
+                                "\"kept\": [\"b\"], \"last\": [\"born\", \"asof\"], \"counted\": [\"items\"], "
+                                "\"known\": [\"k\"], \"both\": [\"n\", \"m\"]}"));
+    /* b settles 5 outputs, n 3, m 2, the rest 1 each, by name */
+    assert_non_null(strstr(out, "\"facts_needed\": [\"b\", \"n\", \"m\", \"asof\", \"born\", \"items\", \"k\"]"));
+    /* an undetermined output's reason: the rule, where it stopped, what it needs */
+    assert_non_null(strstr(out, "\"cases\": [{\"rule\": \"r6\", \"source\": "));
+    assert_non_null(strstr(out, "\"branch\": \"when not b\", \"branch_line\": "));
+    assert_non_null(strstr(out, "\"needs\": [\"b\"]}]"));
+    free(out);
+
+    /* a is true: the other way round */
+    out = eval_partial(p, "{\"id\": \"P2\", \"a\": true}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"and_ab\": \"undetermined\", \"and_ba\": \"undetermined\", "
+                                "\"or_ab\": true, \"or_ba\": true, \"not_a\": false"));
+    assert_non_null(strstr(out, "\"choice\": 1"));
+    free(out);
+
+    /* a branch taken before the missing fact is reached decides */
+    out = eval_partial(p, "{\"id\": \"P3\", \"b\": false, \"n\": 3.00}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"cases\": 1"));
+    assert_non_null(strstr(out, "\"total\": \"2.50\""));
+    assert_non_null(strstr(out, "\"listed\": \"1.00\""));   /* the item is left out */
+    assert_non_null(strstr(out, "\"kept\": \"undetermined\""));   /* xv needs a */
+    assert_non_null(strstr(out, "\"biggest\": \"undetermined\""));
+    assert_non_null(strstr(out, "\"biggest\": [\"m\"]"));
+    free(out);
+    out = eval_partial(p, "{\"id\": \"P4\", \"b\": true}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"cases\": \"undetermined\""));   /* now `when a` is reached */
+    assert_non_null(strstr(out, "\"cases\": [\"a\"]"));
+    assert_non_null(strstr(out, "\"listed\": [\"n\"]"));   /* the item is kept: its value is needed */
+    free(out);
+
+    /* nothing missing: decided as without --partial, with empty needs */
+    const char *full = "{\"id\": \"P5\", \"a\": true, \"b\": false, \"n\": 3.00, \"m\": 4.00, "
+                       "\"born\": \"2000-01-01\", \"asof\": \"2025-01-01\", \"items\": [1.00], \"k\": \"y\"}";
+    out = eval_partial(p, full, SP_FORMAT_JSON);
+    char *plain = eval(p, full, SP_OK);
+    assert_non_null(strstr(out, "\"needs\": {}, \"facts_needed\": [], \"reasons\": "));
+    assert_null(strstr(out, "undetermined"));
+    assert_null(strstr(plain, "\"needs\""));
+    /* the rest is byte for byte the same */
+    const char *added = ", \"needs\": {}, \"facts_needed\": []";
+    const char *cut = strstr(out, added);
+    assert_non_null(cut);
+    size_t head = (size_t)(cut - out);
+    assert_memory_equal(plain, out, head);
+    assert_string_equal(plain + head, cut + strlen(added));
+    free(plain);
+    free(out);
+
+    /* the case's reference missing too: null, and needed by no output */
+    out = eval_partial(p, "{\"a\": false}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "{\"case_id\": null, "));
+    assert_non_null(strstr(out, "\"facts_needed\": [\"b\", \"n\", \"m\", \"asof\", \"born\", \"items\", \"k\"]"));
+    free(out);
+
+    /* without --partial a missing fact stays an error */
+    char *code = eval(p, "{\"id\": \"P6\", \"a\": false}", SP_ERR_INPUT);
+    assert_string_equal(code, "missing_key");
+    free(code);
+    free(diags);
+    sp_policy_free(p);
+}
+
+static void test_engine_partial_dated_figures_and_calls(void **state)
+{
+    (void)state;
+    char *diags;
+    sp_policy *p = load_text("partialdated", HEADER
+                             "figures in force on asof\n"
+                             "fact asof: date required\n"
+                             "fact born: date required\n"
+                             "fact nth: whole number required\n"
+                             "figure rate: money\n  = 1.00 from 2000-01-01\n  = 2.00 from 2025-01-01\n"
+                             "  cites \"1\"\n"
+                             "output paid: money\nrule r for paid\n  cites \"1\"\n  = rate\n"
+                             "output bday: date\nrule s for bday\n  cites \"1\"\n  = birthday(born, nth)\n",
+                             &diags);
+    assert_non_null(p);
+    /* the date that picks a dated figure is missing: the figure is unknown */
+    char *out = eval_partial(p, "{\"id\": \"D1\", \"born\": \"2000-02-29\"}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"decision\": {\"paid\": \"undetermined\", \"bday\": \"undetermined\"}, "
+                                "\"needs\": {\"paid\": [\"asof\"], \"bday\": [\"nth\"]}, "
+                                "\"facts_needed\": [\"asof\", \"nth\"]"));
+    free(out);
+    /* both arguments of a call missing: it needs both */
+    out = eval_partial(p, "{\"id\": \"D2\", \"asof\": \"2025-06-01\"}", SP_FORMAT_JSON);
+    assert_non_null(strstr(out, "\"decision\": {\"paid\": \"2.00\", \"bday\": \"undetermined\"}, "
+                                "\"needs\": {\"bday\": [\"born\", \"nth\"]}"));
+    free(out);
+    free(diags);
+    sp_policy_free(p);
+}
+
+static void test_engine_partial_text_and_trace(void **state)
+{
+    (void)state;
+    char *diags;
+    sp_policy *p = load_text("partialtext", PARTIAL, &diags);
+    assert_non_null(p);
+    sp_engine *e = sp_engine_new(p);
+    assert_non_null(e);
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_case_error err;
+    sp_eval_options opt = { .format = SP_FORMAT_TEXT, .trace = true, .partial = true };
+    const char *json = "{\"id\": \"T1\", \"a\": false, \"b\": true, \"m\": 1.00}";
+    assert_int_equal(sp_engine_eval(e, json, strlen(json), &opt, &out, &err), SP_OK);
+    assert_non_null(strstr(out.data, "Facts needed, the most needed first:\n"
+                                     "  n (needed by 4 undetermined outputs)\n"));
+    assert_non_null(strstr(out.data, "\ntotal: undetermined\n  undetermined in rule r8 ("));
+    assert_non_null(strstr(out.data, "    needs: n\n"));
+    /* the derivation shows the undetermined value and what it needs */
+    assert_non_null(strstr(out.data, "  value half = undetermined\n"));
+    assert_non_null(strstr(out.data, "    uses fact n = undetermined\n"));
+    sp_buf_clear(&out);
+    opt.format = SP_FORMAT_JSON;
+    assert_int_equal(sp_engine_eval(e, json, strlen(json), &opt, &out, &err), SP_OK);
+    assert_non_null(strstr(out.data, "\"value\": \"undetermined\", \"needs\": [\"n\"], \"uses\": {\"n\": \"undetermined\"}"));
+    sp_buf_fini(&out);
+    sp_engine_free(e);
+    free(diags);
+    sp_policy_free(p);
+}
+
 static int setup(void **state)
 {
     (void)state;
@@ -352,6 +555,9 @@ int main(void)
         cmocka_unit_test(test_engine_whole_numbers_stay_whole),
         cmocka_unit_test(test_engine_repeated_enumeration_value),
         cmocka_unit_test(test_engine_depth_is_bounded),
+        cmocka_unit_test(test_engine_partial_three_valued_logic),
+        cmocka_unit_test(test_engine_partial_dated_figures_and_calls),
+        cmocka_unit_test(test_engine_partial_text_and_trace),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
