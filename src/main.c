@@ -260,7 +260,8 @@ static read_result next_line(reader *r, const char **s, size_t *n)
     size_t scanned = 0; /* of buf[start, end), bytes known to hold no newline */
     bool skipping = false;
     for (;;) {
-        char *nl = memchr(r->buf + r->start + scanned, '\n', r->end - r->start - scanned);
+        size_t left = r->end - r->start - scanned;
+        char *nl = left ? memchr(r->buf + r->start + scanned, '\n', left) : NULL;
         if (nl) {
             r->line++;
             *s = r->buf + r->start;
