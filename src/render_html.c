@@ -367,7 +367,7 @@ static void rule_chain_html(const sp_engine *e, int rule, const char *lead,
                                "gives ", line);
             code_expr(ru, b->value, out);
         } else {
-            sp_buf_printf(out, ", as ");
+            sp_buf_puts(out, ", which gives ");
             code_expr(ru, b->value, out);
             sp_buf_printf(out, " (line %zu)", line);
         }
@@ -545,8 +545,18 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
             sp_buf_puts(out, "</code> (<code>");
             sp_render_rule_source(ru, &tmp);
             put_html(out, &tmp);
-            sp_buf_printf(out, "</code>), line %zu</span></li>\n",
-                          sp_render_branch_line(ru, rr->branch));
+            sp_buf_printf(out, "</code>), line %zu", sp_render_branch_line(ru, rr->branch));
+            const char *own = ru->cites, *br = ru->branch_cites[rr->branch];
+            if (own || br) {
+                sp_buf_puts(out, "; cites <cite>");
+                html_cstr(out, own ? own : br);
+                if (own && br) {
+                    sp_buf_puts(out, "; ");
+                    html_cstr(out, br);
+                }
+                sp_buf_puts(out, "</cite>");
+            }
+            sp_buf_puts(out, "</span></li>\n");
             sp_buf_fini(&tmp);
         }
         sp_buf_puts(out, "</ol>\n</section>\n");
@@ -580,6 +590,8 @@ void sp_render_html_index_case(const sp_engine *e, size_t line, const char *href
     sp_buf id;
     sp_buf_init(&id);
     case_id_text(e, &id);
+    if (id.oom)
+        out->oom = true;
     sp_buf_printf(out, "<tr><td>%zu</td><td><a href=\"", line);
     html_cstr(out, href);
     sp_buf_puts(out, "\">");
