@@ -254,20 +254,48 @@ static void quote_html(const sp_quote *q, sp_buf *out)
     sp_buf_puts(out, q->shortened ? "; the section goes on in the text.</p>\n" : ".</p>\n");
 }
 
-/* One citation: the document and section, then the text it names. */
-static void cite_html(const sp_policy *p, const sp_rule *r, const sp_annot *a,
-                      const sp_sources *sources, sp_buf *out)
+#define QUOTES_SEEN 256
+
+/* The clauses a page has quoted so far: a clause cited again points back. */
+typedef struct quotes_seen {
+    const sp_sources *sources;
+    const char *doc[QUOTES_SEEN];
+    const char *text[QUOTES_SEEN];
+    size_t n;
+} quotes_seen;
+
+/* One citation: the document and section, then the text it names (or where
+** on the page it was quoted already). */
+static void cite_html(const sp_policy *p, const sp_rule *r, const sp_annot *a, quotes_seen *seen,
+                      sp_buf *out)
 {
     const char *doc = a->document ? a->document : p->layers[r->layer].document;
-    sp_buf_puts(out, "<figure>\n<figcaption>Cites <cite>");
+    size_t earlier = seen->n;
+    for (size_t i = 0; i < seen->n && earlier == seen->n; i++)
+        if (strcmp(seen->text[i], a->text) == 0 && (seen->doc[i] == doc ||
+            (doc && seen->doc[i] && strcmp(seen->doc[i], doc) == 0)))
+            earlier = i;
+    const sp_quote *q = sp_sources_quote_of(seen->sources, a);
+    bool quoted = q && q->n_parts && (q->kind == SP_QUOTE_SECTION || q->kind == SP_QUOTE_PASSAGE);
+    bool again = earlier < seen->n;
+    if (quoted && !again && seen->n < QUOTES_SEEN) {
+        seen->doc[seen->n] = doc;
+        seen->text[seen->n++] = a->text;
+        sp_buf_printf(out, "<figure id=\"q%zu\">\n", earlier);
+    } else {
+        sp_buf_puts(out, "<figure>\n");
+    }
+    sp_buf_puts(out, "<figcaption>Cites <cite>");
     if (doc) {
         html_cstr(out, doc);
         sp_buf_puts(out, ", ");
     }
     html_cstr(out, a->text);
     sp_buf_puts(out, "</cite></figcaption>\n");
-    const sp_quote *q = sp_sources_quote_of(sources, a);
-    if (q && q->n_parts && (q->kind == SP_QUOTE_SECTION || q->kind == SP_QUOTE_PASSAGE)) {
+    if (quoted && again) {
+        sp_buf_printf(out, "<p class=\"where\"><a href=\"#q%zu\">Quoted above</a>.</p>\n",
+                      earlier);
+    } else if (quoted) {
         quote_html(q, out);
     } else if (q && q->kind == SP_QUOTE_NOT_FOUND) {
         sp_buf_puts(out, "<p class=\"where\">No heading or passage of ");
@@ -339,8 +367,8 @@ static void uses_html(const sp_engine *e, const sp_rule_result *rr, sp_buf *out)
 /* A rule that decided a value: which one, where, the branch it took and
 ** why, what it read, what it cites (quoted) and assumes; then each rule it
 ** built on. */
-static void rule_chain_html(const sp_engine *e, int rule, const char *lead,
-                            const sp_sources *sources, sp_buf *out)
+static void rule_chain_html(const sp_engine *e, int rule, const char *lead, quotes_seen *seen,
+                            sp_buf *out)
 {
     const sp_policy *p = e->p;
     for (int r = rule, first = 1; r >= 0; first = 0) {
@@ -375,10 +403,10 @@ static void rule_chain_html(const sp_engine *e, int rule, const char *lead,
         uses_html(e, rr, out);
         for (const sp_annot *a = ru->item->annots; a; a = a->next)
             if (a->kind == SP_ANNOT_CITES)
-                cite_html(p, ru, a, sources, out);
+                cite_html(p, ru, a, seen, out);
         for (const sp_annot *a = b->annots; a; a = a->next)
             if (a->kind == SP_ANNOT_CITES)
-                cite_html(p, ru, a, sources, out);
+                cite_html(p, ru, a, seen, out);
         assumptions_html(p, rr->assumes, out);
         sp_buf_puts(out, "</div>\n");
         r = rr->used_base ? ru->replaces : -1;
@@ -457,6 +485,7 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
 
     /* Why: each output that applies, by the rules that decided it. */
     sp_buf_puts(out, "<section id=\"why\">\n<h2>Why</h2>\n");
+    quotes_seen seen = { .sources = opt->sources };
     for (size_t i = 0; i < p->n_outputs; i++) {
         const sp_symbol *s = &p->syms[p->outputs[i]];
         const sp_rule_result *rr = &e->results[s->slot];
@@ -471,9 +500,9 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
             sp_buf_puts(out, "<p>Each item of this list is explained by the rule that gave "
                              "it.</p>\n");
             for (size_t k = 0; k < rr->n_item_rules; k++)
-                rule_chain_html(e, rr->item_rules[k], "The item comes from", opt->sources, out);
+                rule_chain_html(e, rr->item_rules[k], "The item comes from", &seen, out);
         } else {
-            rule_chain_html(e, s->slot, "Decided by", opt->sources, out);
+            rule_chain_html(e, s->slot, "Decided by", &seen, out);
         }
         sp_buf_puts(out, "</section>\n");
     }

@@ -196,8 +196,13 @@ def check_page(t, name, rendered, decision, texts, quoting):
         for one in cite.split("; "):
             t.check("Cites " + loose(one) in on_page, f"{name}: cites {one!r}")
     t.check(p.cites, f"{name}: some clause is cited")
+    quoted = set()
     for c in p.cites if quoting else []:
         quote = [loose(q) for q in c["quote"] if loose(q) and loose(q) != "[\u2026]"]
+        if loose(c["where"]) == "Quoted above.":
+            t.check(loose(c["cite"]) in quoted, f"{name}: {c['cite']!r} was quoted above")
+            continue
+        quoted.add(loose(c["cite"]))
         t.check(quote, f"{name}: {c['cite']!r} is quoted ({loose(c['where'])})")
         for q in quote:
             t.check(any(q in text_ for text_ in texts),

@@ -1,6 +1,7 @@
 # The demo policy of eval-json, citing its texts in every way a report quotes
 # them: a section, a list item by its words, a numbered detail, a table by its
-# caption, a heading that is not there, another document, a missing document.
+# caption, a heading that is not there, another document, a missing document,
+# and a clause cited again (quoted once).
 policy "demo"
 version "1"
 source "Demo Policy"
@@ -32,6 +33,7 @@ rule until_21 for ends
   otherwise: 21st birthday of born
 
 rule half_mean for amount
+  cites "1. Ages"
   cites "3. Money, payment table"
   cites "Payments, half the mean weekly pay rounded once"
   cites "9. Appeals"
