@@ -61,6 +61,7 @@ static void html_text(sp_buf *out, const char *s, size_t n)
         case '"': rep = "&quot;"; break;
         case '\'': rep = "&#39;"; break;
         case '\n':
+        case '\r': /* a text's CR LF: the browser reads it as one line break */
         case '\t': break;
         default:
             if (u[i] < 0x20 || u[i] == 0x7F) {
@@ -457,12 +458,25 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
     html_text(out, id.data ? id.data : "", id.len);
     sp_buf_puts(out, "</span></h1>\n<dl class=\"meta\">\n");
     policy_meta(p, out);
-    sp_buf_puts(out, "<dt>Policy texts</dt><dd>");
     if (!opt->sources)
-        sp_buf_puts(out, "cited, not quoted (quotes need <code>--sources DIR</code>)");
-    else
-        sp_buf_puts(out, "each cited clause is quoted from the text of its document");
-    sp_buf_puts(out, "</dd>\n</dl>\n</header>\n");
+        sp_buf_puts(out, "<dt>Policy texts</dt><dd>cited, not quoted (quotes need <code>--sources "
+                         "DIR</code>)</dd>\n");
+    const char *doc, *file, *digest;
+    for (size_t i = 0; sp_sources_document(opt->sources, i, &doc, &file, &digest); i++) {
+        sp_buf_puts(out, "<dt>Policy text</dt><dd>");
+        html_cstr(out, doc);
+        if (file) {
+            sp_buf_puts(out, ": quoted from <code>");
+            html_cstr(out, file);
+            sp_buf_puts(out, "</code> (<code>");
+            html_cstr(out, digest);
+            sp_buf_puts(out, "</code>)");
+        } else {
+            sp_buf_puts(out, ": no text of it in the policy texts folder; cited, not quoted");
+        }
+        sp_buf_puts(out, "</dd>\n");
+    }
+    sp_buf_puts(out, "</dl>\n</header>\n");
 
     /* The decision: every output with its value. */
     sp_buf_puts(out, "<section id=\"decision\">\n<h2>Decision</h2>\n<table>\n"

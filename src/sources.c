@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "policy.h"
+#include "sha256.h"
 
 #define HEADING_MAX   100  /* a longer line is a sentence, not a heading */
 #define SECTION_QUOTE 1500 /* bytes of a section shown when no detail narrows it */
@@ -667,6 +668,7 @@ typedef struct source_doc {
     char *path;     /* DIR/FILE; NULL when the folder has no text of it */
     char *text;
     size_t len;
+    char digest[72]; /* "sha256:" and the hex digest of the text */
 } source_doc;
 
 typedef struct quoted {
@@ -693,6 +695,17 @@ void sp_sources_free(sp_sources *s)
     free(s->docs);
     free(s->quotes);
     free(s);
+}
+
+bool sp_sources_document(const sp_sources *s, size_t i, const char **name, const char **file,
+                         const char **digest)
+{
+    if (!s || i >= s->n_docs)
+        return false;
+    *name = s->docs[i].name;
+    *file = s->docs[i].path;
+    *digest = s->docs[i].path ? s->docs[i].digest : NULL;
+    return true;
 }
 
 const char *sp_sources_missing(const sp_sources *s, size_t i)
@@ -891,6 +904,13 @@ static bool add_document(void *ctx, const char *document, const sp_annot *a)
     }
     d->text = b.data;
     d->len = b.len;
+    sp_sha256 h;
+    unsigned char sum[32];
+    sp_sha256_init(&h);
+    sp_sha256_update(&h, d->text, d->len);
+    sp_sha256_final(&h, sum);
+    memcpy(d->digest, "sha256:", 7);
+    sp_sha256_hex(sum, d->digest + 7);
     if (!index_build(&L->index[s->n_docs - 1], d->text, d->len))
         return !(L->oom = true);
     return true;

@@ -45,6 +45,12 @@ typedef struct sp_quote {
 ** sources were loaded for); NULL for any other annotation. Sources-owned. */
 const sp_quote *sp_sources_quote_of(const sp_sources *s, const sp_annot *a);
 
+/* The i-th document (from 0) the policy cites: its short name, and the file
+** of its text with the text's digest ("sha256:..."), both NULL when the
+** folder has none. False past the last. Sources-owned. */
+bool sp_sources_document(const sp_sources *s, size_t i, const char **name, const char **file,
+                         const char **digest);
+
 /* Finds in `text` (len bytes) the passage that citation `cite` names: its
 ** section by the heading the citation begins with, then the paragraph or list
 ** item its further detail best matches. For tests and for sp_sources_load;
