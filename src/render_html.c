@@ -3,9 +3,10 @@
 ** scripts, no fetches; print styles), and the index page of a batch. Every
 ** text from a case, a rule file or a policy text is escaped here.
 */
+#include "render_parts.h"
+
 #include <string.h>
 
-#include "render_parts.h"
 #include "sources.h"
 #include "stayput.h"
 
@@ -55,14 +56,25 @@ static void html_text(sp_buf *out, const char *s, size_t n)
         const char *rep = NULL;
         size_t len = 1;
         switch (u[i]) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
+        case '&':
+            rep = "&amp;";
+            break;
+        case '<':
+            rep = "&lt;";
+            break;
+        case '>':
+            rep = "&gt;";
+            break;
+        case '"':
+            rep = "&quot;";
+            break;
+        case '\'':
+            rep = "&#39;";
+            break;
         case '\n':
         case '\r': /* a text's CR LF: the browser reads it as one line break */
-        case '\t': break;
+        case '\t':
+            break;
         default:
             if (u[i] < 0x20 || u[i] == 0x7F) {
                 rep = "\xEF\xBF\xBD";
@@ -138,7 +150,8 @@ static const char style[] =
     "@page{margin:16mm 14mm}\n"
     "@media print{body{font-size:10pt;max-width:none;padding:0}"
     "h2{break-after:avoid}.output,figure,tr,.assumes{break-inside:avoid}"
-    "a{color:inherit;text-decoration:none}blockquote,thead th,.assumes,.error td{background:none}}\n";
+    "a{color:inherit;text-decoration:none}"
+    "blockquote,thead th,.assumes,.error td{background:none}}\n";
 
 static void page_begin(sp_buf *out, sp_buf *title)
 {
@@ -273,8 +286,8 @@ static void cite_html(const sp_policy *p, const sp_rule *r, const sp_annot *a, q
     const char *doc = a->document ? a->document : p->layers[r->layer].document;
     size_t earlier = seen->n;
     for (size_t i = 0; i < seen->n && earlier == seen->n; i++)
-        if (strcmp(seen->text[i], a->text) == 0 && (seen->doc[i] == doc ||
-            (doc && seen->doc[i] && strcmp(seen->doc[i], doc) == 0)))
+        if (strcmp(seen->text[i], a->text) == 0 &&
+            (seen->doc[i] == doc || (doc && seen->doc[i] && strcmp(seen->doc[i], doc) == 0)))
             earlier = i;
     const sp_quote *q = sp_sources_quote_of(seen->sources, a);
     bool quoted = q && q->n_parts && (q->kind == SP_QUOTE_SECTION || q->kind == SP_QUOTE_PASSAGE);
@@ -294,8 +307,7 @@ static void cite_html(const sp_policy *p, const sp_rule *r, const sp_annot *a, q
     html_cstr(out, a->text);
     sp_buf_puts(out, "</cite></figcaption>\n");
     if (quoted && again) {
-        sp_buf_printf(out, "<p class=\"where\"><a href=\"#q%zu\">Quoted above</a>.</p>\n",
-                      earlier);
+        sp_buf_printf(out, "<p class=\"where\"><a href=\"#q%zu\">Quoted above</a>.</p>\n", earlier);
     } else if (quoted) {
         quote_html(q, out);
     } else if (q && q->kind == SP_QUOTE_NOT_FOUND) {
@@ -392,8 +404,10 @@ static void rule_chain_html(const sp_engine *e, int rule, const char *lead, quot
             sp_buf_printf(out, " (line %zu); it gives ", line);
             code_expr(ru, b->value, out);
         } else if (ru->n_branches > 1) {
-            sp_buf_printf(out, ", because none of its conditions held; otherwise (line %zu) it "
-                               "gives ", line);
+            sp_buf_printf(out,
+                          ", because none of its conditions held; otherwise (line %zu) it "
+                          "gives ",
+                          line);
             code_expr(ru, b->value, out);
         } else {
             sp_buf_puts(out, ", which gives ");

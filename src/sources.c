@@ -17,8 +17,8 @@
 #include "policy.h"
 #include "sha256.h"
 
-#define HEADING_MAX   100  /* a longer line is a sentence, not a heading */
-#define SECTION_QUOTE 1500 /* bytes of a section shown when no detail narrows it */
+#define HEADING_MAX   100                 /* a longer line is a sentence, not a heading */
+#define SECTION_QUOTE 1500                /* bytes of a section shown when no detail narrows it */
 #define TEXT_MAX      (16u * 1024 * 1024) /* a larger file is no policy text */
 
 /* ---- a document's lines, paragraphs and list items ---- */
@@ -27,9 +27,9 @@ typedef struct line_info {
     size_t start, end; /* bytes, without the newline and trailing white space */
     size_t indent;     /* leading spaces and tabs */
     bool blank;
-    bool item;         /* a list item: a bullet, or an indented "N." or "N)" */
-    long number;       /* a numbered item's number, else -1 */
-    bool heading;      /* a short line standing alone, unindented, not a sentence */
+    bool item;    /* a list item: a bullet, or an indented "N." or "N)" */
+    long number;  /* a numbered item's number, else -1 */
+    bool heading; /* a short line standing alone, unindented, not a sentence */
 } line_info;
 
 /* A paragraph, or one list item (with its continuation lines). */
@@ -37,7 +37,7 @@ typedef struct unit {
     size_t first, last; /* lines, from 0 */
     bool item;
     long number;
-    uint32_t *words;    /* its words, hashed, in order */
+    uint32_t *words; /* its words, hashed, in order */
     size_t n_words;
 } unit;
 
@@ -80,7 +80,8 @@ static size_t trailing_space(const char *s, size_t n)
     for (;;) {
         if (n - k >= 1 && is_space(s[n - k - 1]))
             k += 1;
-        else if (n - k >= 2 && (unsigned char)s[n - k - 2] == 0xC2 && (unsigned char)s[n - k - 1] == 0xA0)
+        else if (n - k >= 2 && (unsigned char)s[n - k - 2] == 0xC2 &&
+                 (unsigned char)s[n - k - 1] == 0xA0)
             k += 2;
         else
             return k;
@@ -155,11 +156,11 @@ static bool word_byte(unsigned char c)
 /* Words that say little about which passage is meant. */
 static bool stop_word(const char *s, size_t n)
 {
-    static const char *const words[] = { "a",    "an",   "and",  "are",   "as",    "at",   "be",
-                                         "by",   "for",  "from", "has",   "have",  "if",   "in",
-                                         "is",   "it",   "its",  "of",    "on",    "or",   "s",
-                                         "that", "the",  "their", "them", "there", "they", "this",
-                                         "to",   "was",  "were", "which", "who",   "will", "with" };
+    static const char *const words[] = { "a",    "an",  "and",   "are",   "as",    "at",   "be",
+                                         "by",   "for", "from",  "has",   "have",  "if",   "in",
+                                         "is",   "it",  "its",   "of",    "on",    "or",   "s",
+                                         "that", "the", "their", "them",  "there", "they", "this",
+                                         "to",   "was", "were",  "which", "who",   "will", "with" };
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strlen(words[i]) == n) {
             size_t k = 0;
@@ -277,8 +278,8 @@ static bool index_build(doc_index *d, const char *text, size_t len)
     for (size_t k = 0; k < d->n_units; k++) {
         unit *u = &d->units[k];
         word_sink sink = { 0 };
-        each_word(text + d->lines[u->first].start,
-                  d->lines[u->last].end - d->lines[u->first].start, sink_word, &sink);
+        each_word(text + d->lines[u->first].start, d->lines[u->last].end - d->lines[u->first].start,
+                  sink_word, &sink);
         u->n_words = sink.n;
         total += sink.n;
     }
@@ -291,8 +292,8 @@ static bool index_build(doc_index *d, const char *text, size_t len)
     for (size_t k = 0; k < d->n_units; k++) {
         unit *u = &d->units[k];
         word_sink sink = { .out = d->word_store + total };
-        each_word(text + d->lines[u->first].start,
-                  d->lines[u->last].end - d->lines[u->first].start, sink_word, &sink);
+        each_word(text + d->lines[u->first].start, d->lines[u->last].end - d->lines[u->first].start,
+                  sink_word, &sink);
         u->words = d->word_store + total;
         total += sink.n;
     }
@@ -347,8 +348,7 @@ static bool line_reads(const doc_index *d, size_t line, const char *s, size_t n)
 
 /* The first line at or after `from` that reads as s[0..n), headings first;
 ** only a heading when headings_only. */
-static long find_line(const doc_index *d, size_t from, const char *s, size_t n,
-                      bool headings_only)
+static long find_line(const doc_index *d, size_t from, const char *s, size_t n, bool headings_only)
 {
     long other = -1;
     for (size_t i = from; i < d->n_lines; i++)
@@ -364,9 +364,9 @@ static long find_line(const doc_index *d, size_t from, const char *s, size_t n,
 /* ---- scoring passages against the citation's detail ---- */
 
 typedef struct query {
-    uint32_t words[64];   /* distinct content words */
+    uint32_t words[64]; /* distinct content words */
     size_t n_words;
-    uint32_t seq[128];    /* every word in order, for pairs */
+    uint32_t seq[128]; /* every word in order, for pairs */
     size_t n_seq;
 } query;
 
@@ -636,8 +636,11 @@ static void find_in(const doc_index *d, const char *cite, sp_quote *q)
         }
         /* consecutive units of one block go in one part */
         size_t first = d->units[u].first, last = d->units[u].last;
-        while (u + 1 < hi && d->units[u + 1].first == last + 1 &&
-               shown + bytes + (d->lines[d->units[u + 1].last].end - d->lines[d->units[u + 1].first].start) <= SECTION_QUOTE) {
+        while (
+            u + 1 < hi && d->units[u + 1].first == last + 1 &&
+            shown + bytes +
+                    (d->lines[d->units[u + 1].last].end - d->lines[d->units[u + 1].first].start) <=
+                SECTION_QUOTE) {
             u++;
             bytes += d->lines[d->units[u].last].end - d->lines[last].end;
             last = d->units[u].last;
@@ -647,8 +650,7 @@ static void find_in(const doc_index *d, const char *cite, sp_quote *q)
     }
 }
 
-bool sp_sources_find(const char *file, const char *text, size_t len, const char *cite,
-                     sp_quote *q)
+bool sp_sources_find(const char *file, const char *text, size_t len, const char *cite, sp_quote *q)
 {
     memset(q, 0, sizeof *q);
     q->file = file;
@@ -664,8 +666,8 @@ bool sp_sources_find(const char *file, const char *text, size_t len, const char 
 /* ---- the folder ---- */
 
 typedef struct source_doc {
-    char *name;     /* the short name rules cite */
-    char *path;     /* DIR/FILE; NULL when the folder has no text of it */
+    char *name; /* the short name rules cite */
+    char *path; /* DIR/FILE; NULL when the folder has no text of it */
     char *text;
     size_t len;
     char digest[72]; /* "sha256:" and the hex digest of the text */

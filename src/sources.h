@@ -24,21 +24,21 @@ typedef enum sp_quote_kind {
 
 /* A run of whole lines of a document. */
 typedef struct sp_quote_part {
-    size_t start, end;             /* bytes of the document's text */
-    size_t first_line, last_line;  /* counted from 1 */
-    bool heading;                  /* the section's heading line */
-    bool after_gap;                /* lines were left out between the last part and this one */
+    size_t start, end;            /* bytes of the document's text */
+    size_t first_line, last_line; /* counted from 1 */
+    bool heading;                 /* the section's heading line */
+    bool after_gap;               /* lines were left out between the last part and this one */
 } sp_quote_part;
 
 /* What a citation quotes. The parts point into the document's text, owned by
 ** the sp_sources it came from. */
 typedef struct sp_quote {
     sp_quote_kind kind;
-    const char *file;              /* the document's path, as found; NULL for NO_DOCUMENT */
-    const char *text;              /* its bytes; NULL for NO_DOCUMENT */
+    const char *file; /* the document's path, as found; NULL for NO_DOCUMENT */
+    const char *text; /* its bytes; NULL for NO_DOCUMENT */
     sp_quote_part parts[SP_QUOTE_MAX_PARTS];
     size_t n_parts;
-    bool shortened;                /* the section goes on beyond the parts shown */
+    bool shortened; /* the section goes on beyond the parts shown */
 } sp_quote;
 
 /* The quote of citation `a` (an annotation of a rule of the policy the
@@ -55,7 +55,6 @@ bool sp_sources_document(const sp_sources *s, size_t i, const char **name, const
 ** section by the heading the citation begins with, then the paragraph or list
 ** item its further detail best matches. For tests and for sp_sources_load;
 ** file names the text in the quote. False when out of memory. */
-bool sp_sources_find(const char *file, const char *text, size_t len, const char *cite,
-                     sp_quote *q);
+bool sp_sources_find(const char *file, const char *text, size_t len, const char *cite, sp_quote *q);
 
 #endif

@@ -199,8 +199,7 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
     if (oom)
         return out_of_memory();
     if (read_err) {
-        say("cannot read the batch file '%s' after line %zu: %s", shown, line,
-            strerror(read_err));
+        say("cannot read the batch file '%s' after line %zu: %s", shown, line, strerror(read_err));
         return EXIT_INPUT;
     }
     char *index_path = join(out_dir, "index.html");
