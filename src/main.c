@@ -108,6 +108,7 @@ static int eval_one(const char *dir, const char *file, const sp_eval_options *op
     o.sources = sources;
     sp_engine *e = status == EXIT_DONE ? sp_engine_new(p) : NULL;
     if (!e) {
+        sp_sources_free(sources);
         sp_policy_free(p);
         sp_buf_fini(&in);
         return status == EXIT_DONE ? out_of_memory() : status;
