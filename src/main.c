@@ -28,13 +28,17 @@ static const char usage_text[] =
     "Decides Staying Put cases by the rules of a council's policy.\n"
     "\n"
     "Commands:\n"
-    "  eval (--council NAME | --policy PATH) [--format json|text] [--trace]\n"
-    "       [--receipt] [--partial] FILE\n"
+    "  eval (--council NAME | --policy PATH) [--format json|text|html] [--trace]\n"
+    "       [--receipt] [--partial] [--sources DIR] FILE\n"
     "        Decide one case, a JSON object (FILE '-' reads standard input).\n"
     "  eval (--council NAME | --policy PATH) [--trace] [--receipt] [--partial]\n"
     "       --batch FILE [--jobs N]\n"
     "        Decide each line of a JSON Lines file: one JSON line out per case, in\n"
     "        input order, and an error record for a bad line.\n"
+    "  eval (--council NAME | --policy PATH) --batch FILE --format html --out DIR\n"
+    "       [--sources DIR]\n"
+    "        Write a decision report per case, DIR/LINE-CASE_ID.html, and\n"
+    "        DIR/index.html listing each case and each bad line.\n"
     "  check PATH...\n"
     "        Parse and check the rule files of each policy folder (or of each policy\n"
     "        folder inside PATH).\n"
@@ -61,7 +65,12 @@ static const char usage_text[] =
     "  --council NAME   the policy folder NAME, looked for in $STAYPUT_RULES, then\n"
     "                   ./rules, then the installed data folder\n"
     "  --policy PATH    a policy folder given by its path\n"
-    "  --format FORMAT  json (the default; text for diff) or text\n"
+    "  --format FORMAT  json (the default; text for diff), text, or html: a\n"
+    "                   self-contained page for auditors (why each output, the\n"
+    "                   clauses cited, the assumptions, the facts used, the digest)\n"
+    "  --sources DIR    (html) quote each cited clause from the policy texts in\n"
+    "                   DIR, found by the table of DIR/README.md or as NAME.txt\n"
+    "  --out DIR        (html --batch) the folder the pages are written to\n"
     "  --trace          add the whole derivation to each decision\n"
     "  --receipt        add what verify needs: the facts as read (defaults\n"
     "                   applied), the policy's digest and the engine's version\n"
@@ -90,7 +99,8 @@ int print_usage(void)
 
 /* ---- eval: one case ---- */
 
-static int eval_one(const char *dir, const char *file, const sp_eval_options *opt)
+static int eval_one(const char *dir, const char *file, const sp_eval_options *opt,
+                    const char *sources_dir)
 {
     sp_buf in;
     sp_buf_init(&in);
@@ -112,16 +122,21 @@ static int eval_one(const char *dir, const char *file, const sp_eval_options *op
         sp_buf_fini(&in);
         return status;
     }
-    sp_engine *e = sp_engine_new(p);
+    sp_eval_options o = *opt;
+    sp_sources *sources = NULL;
+    status = open_sources(sources_dir, p, &sources);
+    o.sources = sources;
+    sp_engine *e = status == EXIT_DONE ? sp_engine_new(p) : NULL;
     if (!e) {
+        sp_sources_free(sources);
         sp_policy_free(p);
         sp_buf_fini(&in);
-        return out_of_memory();
+        return status == EXIT_DONE ? out_of_memory() : status;
     }
     sp_buf out;
     sp_buf_init(&out);
     sp_case_error err;
-    sp_status st = sp_engine_eval(e, in.data, in.len, opt, &out, &err);
+    sp_status st = sp_engine_eval(e, in.data, in.len, &o, &out, &err);
     if (st == SP_OK) {
         emit(out.data, out.len);
     } else {
@@ -134,6 +149,7 @@ static int eval_one(const char *dir, const char *file, const sp_eval_options *op
     }
     sp_buf_fini(&out);
     sp_engine_free(e);
+    sp_sources_free(sources);
     sp_policy_free(p);
     sp_buf_fini(&in);
     return status;
@@ -537,6 +553,7 @@ static int eval_batch(const char *dir, const char *file, const sp_eval_options *
 static int cmd_eval(args *a)
 {
     const char *council = NULL, *policy = NULL, *file = NULL, *batch = NULL, *jobs_text = NULL;
+    const char *sources = NULL, *out_dir = NULL;
     sp_eval_options opt = { .format = SP_FORMAT_JSON, .trace = false };
     bool format_given = false;
     const char *text, *value;
@@ -560,6 +577,10 @@ static int cmd_eval(args *a)
             slot = &batch;
         else if (strcmp(name, "--jobs") == 0)
             slot = &jobs_text;
+        else if (strcmp(name, "--sources") == 0)
+            slot = &sources;
+        else if (strcmp(name, "--out") == 0)
+            slot = &out_dir;
         if (slot) {
             if (*slot)
                 return usage("option '%s' is given twice", name);
@@ -573,8 +594,10 @@ static int cmd_eval(args *a)
                 opt.format = SP_FORMAT_JSON;
             else if (strcmp(f, "text") == 0)
                 opt.format = SP_FORMAT_TEXT;
+            else if (strcmp(f, "html") == 0)
+                opt.format = SP_FORMAT_HTML;
             else
-                return usage("unknown format '%s' (use json or text)", f);
+                return usage("unknown format '%s' (use json, text or html)", f);
             format_given = true;
         } else if (strcmp(name, "--trace") == 0) {
             if (value)
@@ -602,12 +625,21 @@ static int cmd_eval(args *a)
         return usage("eval needs a case FILE ('-' for standard input) or --batch FILE");
     if (jobs_text && !batch)
         return usage("--jobs works only with --batch");
-    if (batch && format_given && opt.format != SP_FORMAT_JSON)
+    if (batch && format_given && opt.format == SP_FORMAT_TEXT)
         return usage("--batch writes JSON Lines; --format text works only with one case");
     if (opt.receipt && opt.format != SP_FORMAT_JSON)
         return usage("--receipt works only with --format json");
     if (opt.receipt && opt.partial)
         return usage("--receipt replays a decided case: it does not combine with --partial");
+    if (sources && opt.format != SP_FORMAT_HTML)
+        return usage("--sources works only with --format html");
+    if (out_dir && !(batch && opt.format == SP_FORMAT_HTML))
+        return usage("--out works only with --batch FILE --format html (one case's page goes "
+                     "to standard output)");
+    if (batch && opt.format == SP_FORMAT_HTML && !out_dir)
+        return usage("--batch with --format html needs --out DIR, the folder for the pages");
+    if (opt.partial && opt.format == SP_FORMAT_HTML)
+        return usage("--partial works with --format json or text");
     size_t jobs = 1;
     if (jobs_text) {
         char *end;
@@ -630,7 +662,11 @@ static int cmd_eval(args *a)
         if (!dir)
             return out_of_memory();
     }
-    int status = batch ? eval_batch(dir, batch, &opt, jobs) : eval_one(dir, file, &opt);
+    int status;
+    if (batch && opt.format == SP_FORMAT_HTML)
+        status = eval_batch_html(dir, batch, &opt, sources, out_dir);
+    else
+        status = batch ? eval_batch(dir, batch, &opt, jobs) : eval_one(dir, file, &opt, sources);
     free(dir);
     return status;
 }

@@ -13,6 +13,7 @@
 #include "json.h"
 #include "receipt.h"
 #include "render.h"
+#include "render_parts.h"
 #include "stayput.h"
 
 /* ---- values ---- */
@@ -421,13 +422,9 @@ static const char *sym_kind_word(sp_sym_kind k)
     }
 }
 
-/* The condition of the branch taken, as written in the rule file. */
-static void branch_text(const sp_rule *r, int branch, sp_buf *out)
+/* An expression of a rule as written, with line breaks and runs of spaces folded. */
+static void expr_text(const sp_rule *r, const sp_expr *shown, sp_buf *out)
 {
-    const sp_branch *b = r->branches[branch];
-    const sp_expr *shown = b->cond ? b->cond : b->value;
-    sp_buf_puts(out, b->cond ? "when " : r->n_branches > 1 ? "otherwise: " : "= ");
-    /* as written, with line breaks and runs of spaces folded */
     const char *t = r->item->src->text;
     bool space = false;
     for (size_t i = shown->start; i < shown->end; i++) {
@@ -443,11 +440,31 @@ static void branch_text(const sp_rule *r, int branch, sp_buf *out)
     }
 }
 
+/* The condition of the branch taken, as written in the rule file. */
+static void branch_text(const sp_rule *r, int branch, sp_buf *out)
+{
+    const sp_branch *b = r->branches[branch];
+    sp_buf_puts(out, b->cond ? "when " : r->n_branches > 1 ? "otherwise: " : "= ");
+    expr_text(r, b->cond ? b->cond : b->value, out);
+}
+
 static size_t branch_line(const sp_rule *r, int branch)
 {
     size_t line, col;
     sp_source_line_col(r->item->src, r->branches[branch]->start, &line, &col);
     return line;
+}
+
+/* Whether any rule worked out for the case read fact `sym`. */
+static bool fact_read(const sp_engine *e, int sym)
+{
+    for (size_t k = 0; k < e->n_order; k++) {
+        const sp_rule_result *rr = &e->results[e->order[k]];
+        for (size_t u = 0; u < rr->n_uses; u++)
+            if (rr->uses[u] == sym)
+                return true;
+    }
+    return false;
 }
 
 static void trace_json(const sp_engine *e, sp_buf *out)
@@ -458,13 +475,7 @@ static void trace_json(const sp_engine *e, sp_buf *out)
     bool first = true;
     for (size_t i = 0; i < p->n_facts; i++) {
         int sym = p->facts[i];
-        bool used = false;
-        for (size_t k = 0; k < e->n_order && !used; k++) {
-            const sp_rule_result *rr = &e->results[e->order[k]];
-            for (size_t u = 0; u < rr->n_uses && !used; u++)
-                used = rr->uses[u] == sym;
-        }
-        if (!used)
+        if (!fact_read(e, sym))
             continue;
         if (!first)
             sp_buf_puts(out, ", ");
@@ -800,6 +811,8 @@ sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_ev
         out->oom = true;
     if (opt->format == SP_FORMAT_TEXT)
         render_text(e, opt, needed, n_needed, out);
+    else if (opt->format == SP_FORMAT_HTML)
+        sp_render_html(e, opt, out);
     else
         render_json(e, opt, needed, n_needed, out);
     if (out->oom) {
@@ -966,4 +979,47 @@ sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *repor
     sp_diags_fini(&d);
     sp_engine_free(e);
     return st;
+}
+
+/* ---- the pieces render_html.c builds on (render_parts.h) ---- */
+
+void sp_render_value_text(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+{
+    value_text(p, t, v, out);
+}
+
+const sp_value *sp_render_used_value(const sp_engine *e, const sp_rule_result *rr,
+                                     const sp_symbol *s)
+{
+    return used_value(e, rr, s);
+}
+
+void sp_render_rule_source(const sp_rule *r, sp_buf *out)
+{
+    rule_source(r, out);
+}
+
+void sp_render_expr_text(const sp_rule *r, const sp_expr *x, sp_buf *out)
+{
+    expr_text(r, x, out);
+}
+
+size_t sp_render_branch_line(const sp_rule *r, int branch)
+{
+    return branch_line(r, branch);
+}
+
+bool sp_render_by_items(const sp_engine *e, int rule)
+{
+    return by_items(e, rule);
+}
+
+const char *sp_render_kind_word(sp_sym_kind k)
+{
+    return sym_kind_word(k);
+}
+
+bool sp_render_fact_read(const sp_engine *e, int sym)
+{
+    return fact_read(e, sym);
 }

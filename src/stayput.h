@@ -15,6 +15,7 @@
 
 typedef struct sp_policy sp_policy;
 typedef struct sp_engine sp_engine;
+typedef struct sp_sources sp_sources;
 
 /* Outcome of loading or evaluating; the values are the CLI's exit codes. */
 typedef enum sp_status {
@@ -24,13 +25,14 @@ typedef enum sp_status {
     SP_ERR_OOM = 6      /* out of memory */
 } sp_status;
 
-typedef enum sp_format { SP_FORMAT_JSON, SP_FORMAT_TEXT } sp_format;
+typedef enum sp_format { SP_FORMAT_JSON, SP_FORMAT_TEXT, SP_FORMAT_HTML } sp_format;
 
 typedef struct sp_eval_options {
     sp_format format;
     bool trace;         /* add the whole derivation */
     bool receipt;       /* JSON: add the facts as read, the digest, the engine */
     bool partial;       /* a missing required fact leaves what needs it undetermined */
+    const sp_sources *sources; /* HTML: quote each cited clause from these texts; NULL: cite only */
 } sp_eval_options;
 
 /* The largest case read, as a file or as a line of a batch: a thousand times
@@ -73,8 +75,9 @@ sp_engine *sp_engine_new(const sp_policy *p);
 void sp_engine_free(sp_engine *e);
 
 /* Evaluates one case given as JSON text and appends the rendered decision to
-** out (JSON: one line and a newline; text: several lines). On failure appends
-** nothing and fills err. */
+** out (JSON: one line and a newline; text: several lines; HTML: a whole page).
+** On failure appends nothing and fills err; on success err->case_id holds
+** the case's reference when it is text (for naming files). */
 sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len,
                          const sp_eval_options *opt, sp_buf *out,
                          sp_case_error *err);
@@ -134,6 +137,29 @@ bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p);
 ** memory) appends nothing and returns the status with err filled. */
 sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf *out, bool *holds,
                             sp_case_error *err);
+/* ---- decision reports (HTML) ---- */
+
+/* Reads from folder `dir` the text of each document that policy p's rules
+** cite (found by its short name in a table of the folder's README.md, else
+** as NAME.txt), and finds in it the passage each citation names. A document
+** without a text is no error: sp_sources_missing names it, and its citations
+** show unquoted. NULL on failure, with *st SP_ERR_INPUT (dir is no folder)
+** or SP_ERR_OOM and why[] saying so. Caller frees with sp_sources_free,
+** after every engine that used it. */
+sp_sources *sp_sources_load(const char *dir, const sp_policy *p, char *why, size_t why_size,
+                            sp_status *st);
+void sp_sources_free(sp_sources *s);
+/* The i-th cited document (from 0) the folder holds no text of, or NULL. */
+const char *sp_sources_missing(const sp_sources *s, size_t i);
+
+/* The index page of a batch of HTML reports: sp_render_html_index_begin
+** (the page head, the policy, the counts), then a row per line of the batch
+** in order, then sp_render_html_index_end. A case row describes the case
+** sp_engine_eval last decided with e, linking to href (a relative URL). */
+void sp_render_html_index_begin(const sp_policy *p, size_t decided, size_t failed, sp_buf *out);
+void sp_render_html_index_case(const sp_engine *e, size_t line, const char *href, sp_buf *out);
+void sp_render_html_index_error(size_t line, const sp_case_error *err, sp_buf *out);
+void sp_render_html_index_end(sp_buf *out);
 
 /* What a policy's examples used: which rules and branches, by which example. */
 typedef struct sp_coverage sp_coverage;

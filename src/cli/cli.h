@@ -105,5 +105,13 @@ int print_usage(void);
 int cmd_diff(args *a);
 /* stayput verify [--policy PATH] [--format text|json] RECEIPT (cmd_verify.c) */
 int cmd_verify(args *a);
+/* ---- eval --format html (cmd_eval_html.c) ---- */
+
+/* Loads the policy texts of folder `dir` for policy p into *out (NULL, and
+** EXIT_DONE, when dir is NULL); notes each cited document it lacks. */
+int open_sources(const char *dir, const sp_policy *p, sp_sources **out);
+/* eval --batch FILE --format html --out DIR: a page per case, DIR/index.html. */
+int eval_batch_html(const char *dir, const char *file, const sp_eval_options *opt,
+                    const char *sources_dir, const char *out_dir);
 
 #endif

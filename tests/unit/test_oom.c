@@ -151,6 +151,8 @@ typedef struct scenario {
     bool examples;          /* run the policy's examples, with the coverage and clause reports */
     bool receipt;           /* decide the case with a receipt, then verify it */
     bool partial;           /* evaluate with --partial */
+    const char *sources;    /* a folder of policy texts under the source tree, or NULL: the
+                               HTML report quotes them */
 } scenario;
 
 static char *source_path(const char *rel)
@@ -233,6 +235,21 @@ static result run(const scenario *sc, const char *json, size_t json_len, long fa
         sp_buf_fini(&report);
     }
 
+    sp_sources *sources = NULL;
+    if (p && sc->sources && !r.oom) {
+        char *texts = source_path(sc->sources);
+        char why[256];
+        sp_status st;
+        arm();
+        sources = sp_sources_load(texts, p, why, sizeof why, &st);
+        disarm();
+        __real_free(texts);
+        if (!sources) {
+            CHECK(st == SP_ERR_OOM);
+            r.oom = true;
+        }
+    }
+
     sp_engine *e = NULL;
     if (p && sc->case_file && !r.oom) {
         arm();
@@ -244,8 +261,10 @@ static result run(const scenario *sc, const char *json, size_t json_len, long fa
     const sp_eval_options opts[] = {
         { .format = SP_FORMAT_JSON, .trace = true, .partial = sc->partial },
         { .format = SP_FORMAT_TEXT, .trace = true, .partial = sc->partial },
+        { .format = SP_FORMAT_HTML, .trace = true, .sources = sources },
     };
-    for (size_t k = 0; e && k < 2 && !r.oom; k++) {
+    static const char *const stage[] = { "json", "text", "html" };
+    for (size_t k = 0; e && k < (sc->partial ? 2u : 3u) && !r.oom; k++) {
         sp_buf out;
         sp_buf_init(&out);
         sp_case_error err;
@@ -264,7 +283,7 @@ static result run(const scenario *sc, const char *json, size_t json_len, long fa
             CHECK((st == SP_OK) == sc->case_decided);
             if (st != SP_OK)
                 sp_buf_printf(&all, "%d %s: %s (%s)\n", (int)st, err.code, err.message, err.path);
-            put(&all, k ? "text" : "json", out.data, out.len);
+            put(&all, stage[k], out.data, out.len);
         }
         sp_buf_fini(&out);
     }
@@ -316,7 +335,25 @@ static result run(const scenario *sc, const char *json, size_t json_len, long fa
                               values[i].is_money ? " (money)" : "");
         }
     }
+    if (e && !r.oom && sc->case_decided) {
+        /* the index of a batch of reports, with this case and an error row */
+        sp_buf out;
+        sp_buf_init(&out);
+        sp_case_error err = { .code = "bad_value", .message = "<m>", .has_case_id = true };
+        arm();
+        sp_render_html_index_begin(p, 1, 1, &out);
+        sp_render_html_index_case(e, 1, "1-x.html", &out);
+        sp_render_html_index_error(2, &err, &out);
+        sp_render_html_index_end(&out);
+        disarm();
+        if (out.oom)
+            r.oom = true;
+        else
+            put(&all, "index", out.data, out.len);
+        sp_buf_fini(&out);
+    }
     sp_engine_free(e);
+    sp_sources_free(sources);
     sp_policy_free(p);
     __real_free(dir);
     __real_free(rules);
@@ -391,6 +428,16 @@ static void test_oom_partial_case(void **state)
     run_scenario(&sc);
 }
 
+static void test_oom_html_report_with_sources(void **state)
+{
+    (void)state;
+    const scenario sc = { .name = "html report", .policy = "tests/golden/html-sources/policy",
+                          .case_file = "tests/golden/eval-json/case.json",
+                          .sources = "tests/golden/html-sources/texts", .policy_loads = true,
+                          .case_decided = true };
+    run_scenario(&sc);
+}
+
 static void test_oom_england_examples(void **state)
 {
     (void)state;
@@ -421,6 +468,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_oom_west_berkshire_case),
         cmocka_unit_test(test_oom_partial_case),
+        cmocka_unit_test(test_oom_html_report_with_sources),
         cmocka_unit_test(test_oom_england_examples),
         cmocka_unit_test(test_oom_bad_case),
         cmocka_unit_test(test_oom_bad_rules),

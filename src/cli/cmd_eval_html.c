@@ -1,0 +1,212 @@
+/*
+** eval --format html: the policy texts a report quotes (--sources DIR), and
+** a batch written as one page per case and an index (--batch FILE --out DIR).
+*/
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define PAGE_NAME_ID 48 /* characters of the case's reference kept in a page's name */
+
+int open_sources(const char *dir, const sp_policy *p, sp_sources **out)
+{
+    *out = NULL;
+    if (!dir)
+        return EXIT_DONE;
+    char why[512];
+    sp_status st;
+    *out = sp_sources_load(dir, p, why, sizeof why, &st);
+    if (!*out) {
+        if (st == SP_ERR_OOM)
+            return out_of_memory();
+        return usage("--sources: %s", why);
+    }
+    const char *doc;
+    for (size_t i = 0; (doc = sp_sources_missing(*out, i)); i++)
+        say("note: '%s' holds no text of \"%s\" (neither in a README.md table nor as a .txt "
+            "file); its citations are shown without quotes",
+            dir, doc);
+    return EXIT_DONE;
+}
+
+/* The page of line `line`: "<line>-<reference>.html", the reference cut short
+** and kept to letters, digits, '-' and '_' (anything else becomes '_'), so no
+** reference can name a path outside the folder; "<line>.html" without one. */
+static void page_name(size_t line, const sp_case_error *err, char *name, size_t size)
+{
+    char id[PAGE_NAME_ID + 1];
+    size_t n = 0;
+    if (err->has_case_id)
+        for (const char *s = err->case_id; *s && n < PAGE_NAME_ID; s++) {
+            char c = *s;
+            bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '-' || c == '_';
+            id[n++] = keep ? c : '_';
+        }
+    id[n] = '\0';
+    if (n)
+        snprintf(name, size, "%zu-%s.html", line, id);
+    else
+        snprintf(name, size, "%zu.html", line);
+}
+
+/* Writes data to DIR/NAME, replacing a file there but never following a
+** symbolic link. False, after saying why, on failure. */
+static bool write_page(const char *dir, const char *name, const sp_buf *data)
+{
+    char *path = join(dir, name);
+    if (!path) {
+        out_of_memory();
+        return false;
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
+    bool ok = fd >= 0;
+    for (size_t done = 0; ok && done < data->len;) {
+        ssize_t w = write(fd, data->data + done, data->len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        ok = w > 0;
+        if (ok)
+            done += (size_t)w;
+    }
+    if (fd >= 0 && close(fd) != 0)
+        ok = false;
+    if (!ok)
+        say("cannot write '%s': %s", path, strerror(errno));
+    free(path);
+    return ok;
+}
+
+/* Makes the output folder unless it exists. */
+static int make_out_dir(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            return EXIT_DONE;
+        say("cannot write the reports to '%s': %s", dir, strerror(ENOTDIR));
+        return EXIT_INTERNAL;
+    }
+    if (mkdir(dir, 0777) != 0) {
+        say("cannot make the folder '%s': %s", dir, strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    return EXIT_DONE;
+}
+
+static bool blank_line(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f' &&
+            s[i] != '\v')
+            return false;
+    return true;
+}
+
+int eval_batch_html(const char *dir, const char *file, const sp_eval_options *opt,
+                    const char *sources_dir, const char *out_dir)
+{
+    bool from_stdin = strcmp(file, "-") == 0;
+    const char *shown = from_stdin ? "standard input" : file;
+    FILE *f = from_stdin ? stdin : fopen(file, "rb");
+    struct stat st;
+    if (!f || (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))) {
+        say("cannot read the batch file '%s': %s", shown, strerror(f ? EISDIR : errno));
+        if (f && !from_stdin)
+            fclose(f);
+        return EXIT_INPUT;
+    }
+    int status = EXIT_DONE;
+    sp_policy *p = load_policy(dir, &status);
+    sp_sources *sources = NULL;
+    if (p)
+        status = open_sources(sources_dir, p, &sources);
+    if (status == EXIT_DONE)
+        status = make_out_dir(out_dir);
+    sp_engine *e = status == EXIT_DONE ? sp_engine_new(p) : NULL;
+    if (status == EXIT_DONE && !e)
+        status = out_of_memory();
+    if (status != EXIT_DONE) {
+        sp_sources_free(sources);
+        sp_policy_free(p);
+        if (!from_stdin)
+            fclose(f);
+        return status;
+    }
+    sp_eval_options o = *opt;
+    o.sources = sources;
+
+    sp_buf page, rows, index;
+    sp_buf_init(&page);
+    sp_buf_init(&rows);
+    sp_buf_init(&index);
+    char *buf = NULL;
+    size_t buf_size = 0, line = 0, decided = 0, failed = 0;
+    bool oom = false, write_failed = false;
+    ssize_t got;
+    while (!oom && !write_failed && (errno = 0, got = getline(&buf, &buf_size, f)) >= 0) {
+        line++;
+        size_t n = (size_t)got;
+        if (n && buf[n - 1] == '\n')
+            n--;
+        if (blank_line(buf, n))
+            continue;
+        sp_buf_clear(&page);
+        sp_case_error err;
+        sp_status s = sp_engine_eval(e, buf, n, &o, &page, &err);
+        if (s == SP_OK) {
+            char name[PAGE_NAME_ID + 32];
+            page_name(line, &err, name, sizeof name);
+            write_failed = !write_page(out_dir, name, &page);
+            sp_render_html_index_case(e, line, name, &rows);
+            decided++;
+        } else {
+            oom = s == SP_ERR_OOM;
+            sp_render_html_index_error(line, &err, &rows);
+            failed++;
+        }
+        oom = oom || rows.oom;
+    }
+    int read_err = got < 0 && ferror(f) ? errno : 0;
+    oom = oom || (got < 0 && !ferror(f) && !feof(f));
+    free(buf);
+    if (!from_stdin)
+        fclose(f);
+    if (!oom && !write_failed) {
+        sp_render_html_index_begin(p, decided, failed, &index);
+        sp_buf_append(&index, rows.data ? rows.data : "", rows.len);
+        sp_render_html_index_end(&index);
+        oom = index.oom;
+        if (!oom)
+            write_failed = !write_page(out_dir, "index.html", &index);
+    }
+    sp_buf_fini(&page);
+    sp_buf_fini(&rows);
+    sp_buf_fini(&index);
+    sp_engine_free(e);
+    sp_sources_free(sources);
+    sp_policy_free(p);
+
+    if (write_failed)
+        return EXIT_INTERNAL;
+    if (oom)
+        return out_of_memory();
+    if (read_err) {
+        say("cannot read the batch file '%s' after line %zu: %s", shown, line, strerror(read_err));
+        return EXIT_INPUT;
+    }
+    char *index_path = join(out_dir, "index.html");
+    if (!index_path)
+        return out_of_memory();
+    emitf("%s: %zu %s decided, %zu %s failed\n", index_path, decided,
+          decided == 1 ? "case" : "cases", failed, failed == 1 ? "line" : "lines");
+    free(index_path);
+    return failed ? EXIT_BATCH : EXIT_DONE;
+}
