@@ -617,35 +617,30 @@ static bool eval_node(frame *f, const sp_expr *x, sp_value *out)
     }
     case SP_EXPR_AND:
     case SP_EXPR_OR: {
-        /* and/or stop early: the right side is not read, nor traced. With an
-        ** undetermined side they follow Kleene's logic: false and X is false,
-        ** true or X is true, whichever side X is; otherwise undetermined. */
+        /* and/or stop early: the right side is not read, nor traced. Under
+        ** --partial an undetermined left side makes the whole undetermined,
+        ** and the right side is not read either: evaluation has reached a
+        ** missing fact (contract, section 7), and the right side may be
+        ** guarded by the left (`x is not null and x > 0`). */
         bool is_and = x->kind == SP_EXPR_AND;
         sp_value a, b;
         if (!eval(f, x->a, &a))
             return false;
-        if (a.kind == SP_VAL_BOOL) {
-            if (is_and ? !a.u.b : a.u.b) {
-                *out = a;
-                return true;
-            }
-        } else if (a.kind != SP_VAL_UNDETERMINED) {
+        if (a.kind == SP_VAL_UNDETERMINED) {
+            *out = a;
+            return true;
+        }
+        if (a.kind != SP_VAL_BOOL)
             return null_operand(f, x->a);
+        if (is_and ? !a.u.b : a.u.b) {
+            *out = a;
+            return true;
         }
         if (!eval(f, x->b, &b))
             return false;
-        if (b.kind == SP_VAL_BOOL) {
-            /* a decided and not deciding, or b deciding: b is the answer */
-            *out = a.kind == SP_VAL_BOOL || (is_and ? !b.u.b : b.u.b) ? b : a;
-            return true;
-        }
-        if (b.kind != SP_VAL_UNDETERMINED)
+        if (b.kind != SP_VAL_BOOL && b.kind != SP_VAL_UNDETERMINED)
             return null_operand(f, x->b);
-        const uint64_t *need = NULL;
-        if ((a.kind == SP_VAL_UNDETERMINED && !need_also(f, &need, &a)) || !need_also(f, &need, &b))
-            return false;
-        out->kind = SP_VAL_UNDETERMINED;
-        out->u.missing = need;
+        *out = b;
         return true;
     }
     case SP_EXPR_NEG: {
