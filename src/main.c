@@ -650,19 +650,10 @@ static int cmd_eval(args *a)
         jobs = n;
     }
 
-    char *dir;
-    if (council) {
-        const char *search[3];
-        size_t n_search = search_path(search);
-        dir = sp_policy_find(council, search, n_search);
-        if (!dir)
-            return unknown_council(council);
-    } else {
-        dir = strdup(policy);
-        if (!dir)
-            return out_of_memory();
-    }
-    int status;
+    int status = EXIT_DONE;
+    char *dir = policy_folder(council, policy, &status);
+    if (!dir)
+        return status;
     if (batch && opt.format == SP_FORMAT_HTML)
         status = eval_batch_html(dir, batch, &opt, sources, out_dir);
     else

@@ -323,3 +323,16 @@ int unknown_council(const char *name)
     return status;
 }
 
+char *policy_folder(const char *council, const char *path, int *status)
+{
+    char *dir;
+    if (council) {
+        const char *search[3];
+        size_t n_search = search_path(search);
+        if (!(dir = sp_policy_find(council, search, n_search)))
+            *status = unknown_council(council);
+    } else if (!(dir = strdup(path))) {
+        *status = out_of_memory();
+    }
+    return dir;
+}

@@ -96,6 +96,10 @@ sp_policy *load_policy(const char *dir, int *status);
 void list_councils(strlist *names);
 /* Says that council `name` is unknown and lists the known ones; EXIT_USAGE. */
 int unknown_council(const char *name);
+/* The folder of council `council` found on the search path, or else `path`
+** (exactly one is given), on the heap. NULL, after saying why (an unknown
+** council, out of memory), with *status the exit status. */
+char *policy_folder(const char *council, const char *path, int *status);
 
 /* ---- commands (each in its own cmd_*.c; main.c dispatches) ---- */
 

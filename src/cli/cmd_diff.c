@@ -50,16 +50,9 @@ typedef struct tally {
 
 static int load_side(side *s)
 {
-    if (s->council) {
-        const char *search[3];
-        size_t n_search = search_path(search);
-        s->dir = sp_policy_find(s->given, search, n_search);
-        if (!s->dir)
-            return unknown_council(s->given);
-    } else if (!(s->dir = strdup(s->given))) {
-        return out_of_memory();
-    }
     int status = EXIT_DONE;
+    if (!(s->dir = policy_folder(s->council ? s->given : NULL, s->given, &status)))
+        return status;
     if (!(s->p = load_policy(s->dir, &status)))
         return status;
     size_t n = sp_policy_output_count(s->p);

@@ -67,18 +67,7 @@ static int verify(const char *file, const char *policy, bool json)
     }
 
     int status = EXIT_DONE;
-    char *dir;
-    if (policy) {
-        dir = strdup(policy);
-        if (!dir)
-            status = out_of_memory();
-    } else {
-        const char *search[3];
-        size_t n_search = search_path(search);
-        dir = sp_policy_find(sp_receipt_council(r), search, n_search);
-        if (!dir)
-            status = unknown_council(sp_receipt_council(r));
-    }
+    char *dir = policy_folder(policy ? NULL : sp_receipt_council(r), policy, &status);
     sp_policy *p = dir ? load_policy(dir, &status) : NULL;
     sp_engine *e = p ? sp_engine_new(p) : NULL;
     if (p && !e)
