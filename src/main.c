@@ -14,13 +14,12 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "batch_reader.h"
 #include "cli.h"
 
 #define MAX_JOBS     256
 #define CHUNK_LINES  128           /* a batch goes to the workers in chunks of lines */
 #define CHUNK_BYTES  (1024 * 1024) /* ... or of this many bytes, whichever comes first */
-#define INPUT_BUFFER (256 * 1024)   /* the batch is read in blocks of this size */
-#define TOO_LONG     SIZE_MAX       /* the length of a batch line past SP_MAX_CASE_BYTES */
 
 static const char usage_text[] =
     "Usage: stayput COMMAND [OPTIONS]\n"
@@ -202,121 +201,25 @@ static bool chunk_add(chunk *c, const char *s, size_t n, size_t line)
     c->start[c->n] = c->text.len;
     c->len[c->n] = n;
     c->line[c->n] = line;
-    if (n != TOO_LONG && !sp_buf_append(&c->text, s, n))
+    if (n != LINE_TOO_LONG && !sp_buf_append(&c->text, s, n))
         return false;
     c->n++;
     return true;
 }
 
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!isspace((unsigned char)s[i]))
-            return false;
-    return true;
-}
-
-typedef enum { READ_OK, READ_EOF, READ_ERROR, READ_OOM } read_result;
-
-/* The batch input, read in large blocks, and the line it is at. A line
-** longer than SP_MAX_CASE_BYTES is never held: it is skipped to its end and
-** stands in its chunk as a line of length TOO_LONG. */
-typedef struct reader {
-    FILE *f;
-    char *buf;       /* buf[start, end) is read and not yet taken */
-    size_t start, end, cap;
-    bool eof;
-    size_t line;     /* lines read so far */
-    int err;         /* errno of a failed read */
-} reader;
-
-/* Reads another block after buf[start, end), moving what is left to the front
-** and growing buf up to a line's limit. False at the end of the input or on
-** a read error (r->err). */
-static bool read_block(reader *r, read_result *rr)
-{
-    if (r->eof)
-        return false;
-    if (r->start > 0) {
-        memmove(r->buf, r->buf + r->start, r->end - r->start);
-        r->end -= r->start;
-        r->start = 0;
-    }
-    if (r->cap - r->end < INPUT_BUFFER / 2) {
-        size_t cap = r->cap ? 2 * r->cap : INPUT_BUFFER;
-        char *buf = realloc(r->buf, cap);
-        if (!buf) {
-            *rr = READ_OOM;
-            return false;
-        }
-        r->buf = buf;
-        r->cap = cap;
-    }
-    ssize_t got;
-    do
-        got = read(fileno(r->f), r->buf + r->end, r->cap - r->end);
-    while (got < 0 && errno == EINTR);
-    if (got <= 0) {
-        r->eof = true;
-        if (got < 0) {
-            r->err = errno;
-            *rr = READ_ERROR;
-        }
-        return false;
-    }
-    r->end += (size_t)got;
-    return true;
-}
-
-/* The next line, without its newline, in *s and *n (*n is TOO_LONG for a
-** line past the limit). READ_EOF when no line is left. */
-static read_result next_line(reader *r, const char **s, size_t *n)
-{
-    read_result rr = READ_OK;
-    size_t scanned = 0; /* of buf[start, end), bytes known to hold no newline */
-    bool skipping = false;
-    for (;;) {
-        size_t left = r->end - r->start - scanned;
-        char *nl = left ? memchr(r->buf + r->start + scanned, '\n', left) : NULL;
-        if (nl) {
-            r->line++;
-            *s = r->buf + r->start;
-            *n = skipping ? TOO_LONG : (size_t)(nl - *s);
-            r->start = (size_t)(nl - r->buf) + 1;
-            return READ_OK;
-        }
-        scanned = r->end - r->start;
-        if (scanned > SP_MAX_CASE_BYTES) {
-            skipping = true;
-            r->start = r->end = scanned = 0; /* drop what is held of the line */
-        }
-        if (!read_block(r, &rr)) {
-            if (rr != READ_OK)
-                return rr;
-            if (!skipping && r->end == r->start)
-                return READ_EOF;
-            r->line++; /* the last line has no newline */
-            *s = r->buf + r->start;
-            *n = skipping ? TOO_LONG : r->end - r->start;
-            r->start = r->end;
-            return READ_OK;
-        }
-    }
-}
-
 /* Fills c with the next lines of the batch, skipping blank ones. READ_EOF
 ** when the input ended (c may still hold lines, as with READ_ERROR). */
-static read_result fill_chunk(reader *r, chunk *c)
+static read_result fill_chunk(batch_reader *r, chunk *c)
 {
     c->n = 0;
     sp_buf_clear(&c->text);
     while (c->n < CHUNK_LINES && c->text.len < CHUNK_BYTES) {
         const char *s;
         size_t n;
-        read_result rr = next_line(r, &s, &n);
+        read_result rr = batch_next_line(r, &s, &n);
         if (rr != READ_OK)
             return rr;
-        if (n != TOO_LONG && blank(s, n))
+        if (n != LINE_TOO_LONG && blank_line(s, n))
             continue;
         if (!chunk_add(c, s, n, r->line))
             return READ_OOM;
@@ -338,7 +241,7 @@ static void run_chunk(sp_engine *e, const sp_eval_options *opt, chunk *c)
     for (size_t i = 0; i < c->n && !c->lost; i++) {
         sp_case_error err;
         sp_status st;
-        if (c->len[i] == TOO_LONG) {
+        if (c->len[i] == LINE_TOO_LONG) {
             st = sp_case_check_size(SIZE_MAX, &err);
         } else {
             st = sp_engine_eval(e, c->text.data + c->start[i], c->len[i], opt, &c->out, &err);
@@ -412,7 +315,7 @@ static void write_chunk(const chunk *c, batch_tally *t)
         t->write_failed = true;
 }
 
-static read_result run_serial(const sp_policy *p, const sp_eval_options *opt, reader *r,
+static read_result run_serial(const sp_policy *p, const sp_eval_options *opt, batch_reader *r,
                               batch_tally *t)
 {
     sp_engine *e = sp_engine_new(p);
@@ -432,7 +335,7 @@ static read_result run_serial(const sp_policy *p, const sp_eval_options *opt, re
     return rr;
 }
 
-static read_result run_parallel(const sp_policy *p, const sp_eval_options *opt, reader *r,
+static read_result run_parallel(const sp_policy *p, const sp_eval_options *opt, batch_reader *r,
                                 size_t jobs, batch_tally *t)
 {
     pool pl = { .k = 2 * jobs, .opt = opt };
@@ -510,7 +413,8 @@ static int eval_batch(const char *dir, const char *file, const sp_eval_options *
 {
     bool from_stdin = strcmp(file, "-") == 0;
     const char *shown = from_stdin ? "standard input" : file;
-    reader r = { .f = from_stdin ? stdin : fopen(file, "rb") };
+    batch_reader r;
+    batch_reader_init(&r, from_stdin ? stdin : fopen(file, "rb"));
     if (!r.f) {
         say("cannot read the batch file '%s': %s", file, strerror(errno));
         return EXIT_INPUT;
@@ -533,7 +437,7 @@ static int eval_batch(const char *dir, const char *file, const sp_eval_options *
     batch_tally t = { 0 };
     read_result rr = jobs > 1 ? run_parallel(p, opt, &r, jobs, &t) : run_serial(p, opt, &r, &t);
     sp_policy_free(p);
-    free(r.buf);
+    batch_reader_fini(&r);
     if (!from_stdin)
         fclose(r.f);
 

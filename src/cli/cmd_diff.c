@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
+#include "batch_reader.h"
 #include "cli.h"
 
 #define INPUT_BUFFER (256 * 1024)
@@ -244,6 +245,17 @@ static int diff_case(tally *t, bool json, size_t line, const char *text, size_t 
     return EXIT_DONE;
 }
 
+/* A line past the size of a case: an error under both, not read. */
+static int case_too_large(tally *t, size_t line)
+{
+    sp_case_error err;
+    sp_case_check_size(LINE_TOO_LONG, &err);
+    t->cases++;
+    t->errors++;
+    report_error(line, &err, "both policies");
+    return EXIT_DONE;
+}
+
 /* ---- the report ---- */
 
 static void summary_json(const tally *t)
@@ -330,45 +342,33 @@ static int write_spool(tally *t)
 
 /* ---- the command ---- */
 
-static bool blank(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f' &&
-            s[i] != '\v')
-            return false;
-    return true;
-}
-
-/* Reads the batch once, line by line: memory stays flat, and standard input
-** works as a file does. */
+/* Reads the batch once, line by line (batch_reader.h): memory stays flat
+** whatever the batch holds, and standard input works as a file does. */
 static int run_diff(FILE *f, const char *shown, bool json, side *old, side *new)
 {
     tally t = { 0 };
     sp_buf_init(&t.rec);
     int status = make_columns(old, new, &t) ? EXIT_DONE : out_of_memory();
-    char *buf = NULL;
-    size_t size = 0, line = 0;
+    batch_reader r;
+    batch_reader_init(&r, f);
     while (status == EXIT_DONE) {
-        errno = 0;
-        ssize_t got = getline(&buf, &size, f);
-        if (got < 0) {
-            if (ferror(f)) {
-                say("cannot read the batch file '%s' after line %zu: %s", shown, line,
-                    strerror(errno));
-                status = EXIT_INPUT;
-            } else if (!feof(f)) {
-                status = out_of_memory();
-            }
-            break;
+        const char *s;
+        size_t n;
+        read_result rr = batch_next_line(&r, &s, &n);
+        if (rr == READ_ERROR) {
+            say("cannot read the batch file '%s' after line %zu: %s", shown, r.line, strerror(r.err));
+            status = EXIT_INPUT;
+        } else if (rr == READ_OOM) {
+            status = out_of_memory();
         }
-        line++;
-        size_t n = (size_t)got;
-        if (n && buf[n - 1] == '\n')
-            n--;
-        if (!blank(buf, n))
-            status = diff_case(&t, json, line, buf, n, old, new);
+        if (rr != READ_OK)
+            break;
+        if (n == LINE_TOO_LONG)
+            status = case_too_large(&t, r.line);
+        else if (!blank_line(s, n))
+            status = diff_case(&t, json, r.line, s, n, old, new);
     }
-    free(buf);
+    batch_reader_fini(&r);
     if (status == EXIT_DONE) {
         if (json)
             summary_json(&t);

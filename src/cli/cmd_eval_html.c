@@ -11,6 +11,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "batch_reader.h"
 #include "cli.h"
 
 #define PAGE_NAME_ID 48 /* characters of the case's reference kept in a page's name */
@@ -101,15 +102,6 @@ static int make_out_dir(const char *dir)
     return EXIT_DONE;
 }
 
-static bool blank_line(const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n' && s[i] != '\f' &&
-            s[i] != '\v')
-            return false;
-    return true;
-}
-
 int eval_batch_html(const char *dir, const char *file, const sp_eval_options *opt,
                     const char *sources_dir, const char *out_dir)
 {
@@ -147,36 +139,41 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
     sp_buf_init(&page);
     sp_buf_init(&rows);
     sp_buf_init(&index);
-    char *buf = NULL;
-    size_t buf_size = 0, line = 0, decided = 0, failed = 0;
+    size_t decided = 0, failed = 0;
     bool oom = false, write_failed = false;
-    ssize_t got;
-    while (!oom && !write_failed && (errno = 0, got = getline(&buf, &buf_size, f)) >= 0) {
-        line++;
-        size_t n = (size_t)got;
-        if (n && buf[n - 1] == '\n')
-            n--;
-        if (blank_line(buf, n))
+    int read_err = 0;
+    batch_reader r;
+    batch_reader_init(&r, f);
+    while (!oom && !write_failed) {
+        const char *s;
+        size_t n;
+        read_result rr = batch_next_line(&r, &s, &n);
+        if (rr == READ_ERROR)
+            read_err = r.err;
+        oom = rr == READ_OOM;
+        if (rr != READ_OK)
+            break;
+        if (n != LINE_TOO_LONG && blank_line(s, n))
             continue;
         sp_buf_clear(&page);
         sp_case_error err;
-        sp_status s = sp_engine_eval(e, buf, n, &o, &page, &err);
-        if (s == SP_OK) {
+        sp_status st = n == LINE_TOO_LONG ? sp_case_check_size(LINE_TOO_LONG, &err)
+                                          : sp_engine_eval(e, s, n, &o, &page, &err);
+        if (st == SP_OK) {
             char name[PAGE_NAME_ID + 32];
-            page_name(line, &err, name, sizeof name);
+            page_name(r.line, &err, name, sizeof name);
             write_failed = !write_page(out_dir, name, &page);
-            sp_render_html_index_case(e, line, name, &rows);
+            sp_render_html_index_case(e, r.line, name, &rows);
             decided++;
         } else {
-            oom = s == SP_ERR_OOM;
-            sp_render_html_index_error(line, &err, &rows);
+            oom = st == SP_ERR_OOM;
+            sp_render_html_index_error(r.line, &err, &rows);
             failed++;
         }
         oom = oom || rows.oom;
     }
-    int read_err = got < 0 && ferror(f) ? errno : 0;
-    oom = oom || (got < 0 && !ferror(f) && !feof(f));
-    free(buf);
+    size_t lines = r.line;
+    batch_reader_fini(&r);
     if (!from_stdin)
         fclose(f);
     if (!oom && !write_failed) {
@@ -199,7 +196,7 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
     if (oom)
         return out_of_memory();
     if (read_err) {
-        say("cannot read the batch file '%s' after line %zu: %s", shown, line, strerror(read_err));
+        say("cannot read the batch file '%s' after line %zu: %s", shown, lines, strerror(read_err));
         return EXIT_INPUT;
     }
     char *index_path = join(out_dir, "index.html");
