@@ -39,6 +39,10 @@ static const char usage_text[] =
     "  clauses PATH [--format json|text]\n"
     "        Each clause of the policy text that the policy cites, the rules that\n"
     "        cite it, and the examples that use those rules.\n"
+    "  fmt [--check] PATH...\n"
+    "        Rewrite rule files (a file, or every *.sp in a folder) in the canonical\n"
+    "        layout; '-' reads standard input and writes standard output. --check\n"
+    "        changes nothing, lists the files that differ and exits 1 if any does.\n"
     "  help\n"
     "        Show this text.\n"
     "\n"
@@ -52,6 +56,7 @@ static const char usage_text[] =
     "  --jobs N         evaluate a batch on N threads (default 1); same output\n"
     "  --verbose        (test) list the examples that pass too\n"
     "  --coverage       (test) then list the rules and branches no example used\n"
+    "  --check          (fmt) list the files not in the canonical layout\n"
     "  --help           show this text\n"
     "  --version        show the version\n"
     "\n"
@@ -717,6 +722,8 @@ static int run(int argc, char **argv)
         return cmd_test(&a);
     if (strcmp(cmd, "clauses") == 0)
         return cmd_clauses(&a);
+    if (strcmp(cmd, "fmt") == 0)
+        return cmd_fmt(&a);
     if (strcmp(cmd, "help") == 0 || is_help(cmd))
         return print_usage();
     if (strcmp(cmd, "--version") == 0) {

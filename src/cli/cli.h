@@ -97,4 +97,9 @@ void list_councils(strlist *names);
 /* Says that council `name` is unknown and lists the known ones; EXIT_USAGE. */
 int unknown_council(const char *name);
 
+/* ---- commands in their own files ---- */
+
+/* stayput fmt [--check] PATH... (cmd_fmt.c) */
+int cmd_fmt(args *a);
+
 #endif
