@@ -45,13 +45,22 @@ typedef struct printer {
 
 /* ---- writing ---- */
 
+/* Ends the line written last, without the space that may end it. */
+static void end_line(printer *p)
+{
+    sp_buf *b = p->out;
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->data[--b->len] = '\0';
+    sp_buf_putc(b, '\n');
+}
+
 static void write_due(printer *p)
 {
     if (p->due == DUE_NOTHING)
         return;
     if (!p->measuring) {
         if (p->due == DUE_LINE || p->due == DUE_BLANK)
-            sp_buf_putc(p->out, '\n');
+            end_line(p);
         if (p->due == DUE_BLANK)
             sp_buf_putc(p->out, '\n');
         for (size_t i = 0; i < p->indent; i++)
@@ -126,6 +135,8 @@ static void flush(printer *p, size_t pos)
         if (!c->own_line && p->due != DUE_START && !p->after_comment) {
             int due = p->due;
             size_t indent = p->indent;
+            while (p->out->len && p->out->data[p->out->len - 1] == ' ')
+                p->out->data[--p->out->len] = '\0';
             sp_buf_putc(p->out, ' ');
             sp_buf_append(p->out, p->text + c->start, c->end - c->start);
             p->after_comment = true;
@@ -541,7 +552,7 @@ static void body(printer *p, const sp_expr *e, int depth)
         }
         break;
     case SP_EXPR_NEG:
-        puts_(p, "-");
+        puts_(p, e->a && e->a->kind == SP_EXPR_NEG && !e->a->parens ? "- " : "-");
         expr(p, e->a, PREC_NEG, depth + 1);
         break;
     case SP_EXPR_ONE_OF:
@@ -549,6 +560,9 @@ static void body(printer *p, const sp_expr *e, int depth)
         break;
     case SP_EXPR_AND:
     case SP_EXPR_OR:
+        if (p->measuring && logic_operands(e) > MAX_FLAT_CONDITIONS)
+            p->overflow = true; /* never on one line */
+        /* fall through */
     case SP_EXPR_ADD:
     case SP_EXPR_SUB:
     case SP_EXPR_MUL:
