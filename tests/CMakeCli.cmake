@@ -16,6 +16,14 @@ if(TARGET stayput)
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endif()
 
+# stayput fmt is idempotent on every rule file of the repository and the docs.
+find_package(Python3 COMPONENTS Interpreter)
+if(TARGET stayput AND Python3_FOUND)
+  add_test(NAME fmt.idempotent
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fmt/test_idempotent.py
+                   $<TARGET_FILE:stayput> ${CMAKE_SOURCE_DIR})
+endif()
+
 # Differential test: an independent Python reading of the contract
 # (tests/oracle/oracle.py) against the engine, on generated boundary cases.
 find_package(Python3 COMPONENTS Interpreter)
