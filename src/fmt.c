@@ -931,8 +931,10 @@ static void item(printer *p, const sp_item *it)
     }
 }
 
-/* Items that take one line (or two, with a description) may stand in a
-** group without blank lines; the others are set apart by one. */
+/* An item of several lines (figure, table, value, rule, example) is followed
+** by a blank line; before an item, a blank line is kept where there was one,
+** so that one-line declarations stay in their groups, and a declaration may
+** stand right above the rule that decides it. */
 static bool is_block(const sp_item *it)
 {
     switch (it->kind) {
@@ -977,7 +979,7 @@ static void file(printer *p, const sp_item *items)
             top_comment(p, c, blank_before(p, c->start) || (first && prev && is_block(prev)));
             first = false;
         }
-        if (blank_before(p, it->start) || (first && prev && (is_block(prev) || is_block(it))))
+        if (blank_before(p, it->start) || (first && prev && is_block(prev)))
             blankline(p);
         else
             newline(p, 0);

@@ -14,6 +14,10 @@ if(TARGET stayput)
 
   add_test(NAME rules.examples COMMAND stayput test ${CMAKE_SOURCE_DIR}/rules
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+
+  # The bundled rule files and the bench policy are in the canonical layout.
+  add_test(NAME fmt.bundled COMMAND stayput fmt --check rules tools/bench/policy
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
 endif()
 
 # stayput fmt is idempotent on every rule file of the repository and the docs.

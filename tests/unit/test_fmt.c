@@ -92,7 +92,6 @@ static void test_fmt_every_item_kind(void **state)
             "fact d: date required default 2020-01-01 from 2000-01-01 to 2099-12-31\n"
             "fact xs: list of money default [1.00, 2.00] at most 6\n"
             "output o: money or null\n  \"described\"\n"
-            "\n"
             "figure f: money = 10.00\n  cites \"1\" in \"Other doc\"\n  assume \"why\"\n"
             "\n"
             "figure g: money\n  = 1.00 from 2000-01-01\n  = 2.50 from 2025-04-07\n"
@@ -117,11 +116,12 @@ static void test_fmt_blank_lines(void **state)
 {
     (void)state;
     /* Runs of blank lines become one; one-line declarations keep their
-    ** groups; a rule is set apart; nothing leads or trails. */
+    ** groups (an output may stand right above its rule); a blank line
+    ** follows a rule; nothing leads or trails. */
     formats("\n\n\nfact a: bool required\nfact b: bool required\n\n\n\nfact c: bool required\n"
             "output o: bool\nrule r for o\n  cites \"x\"\n  = a\nrule s for p\n  cites \"x\"\n  = b\n\n\n",
             "fact a: bool required\nfact b: bool required\n\nfact c: bool required\n"
-            "output o: bool\n\nrule r for o\n  cites \"x\"\n  = a\n\nrule s for p\n  cites \"x\"\n  = b\n");
+            "output o: bool\nrule r for o\n  cites \"x\"\n  = a\n\nrule s for p\n  cites \"x\"\n  = b\n");
     formats("", "");
     formats("\n\n", "");
     formats("# only\n\n\n# comments\n", "# only\n\n# comments\n");
@@ -210,7 +210,6 @@ static void test_fmt_texts_and_numbers_as_written(void **state)
             "figure f: money = 10.00\n  cites \"a \\\"b\\\" \\\\ c\\td\\n\" in \"x\\ty\"\n"
             "\n"
             "fact t: text default \"tab\there\"\n  \"q\\\"\"\n"
-            "\n"
             "value n: bool\n  = 0.50 = 000.5 and 007 days = 1 week\n");
 }
 
