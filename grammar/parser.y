@@ -183,7 +183,7 @@ fact_decl
     | fact_decl REQUIRED                  { $$ = $1; if ($$) $$->required = true; }
     | fact_decl DEFAULT constant           { $$ = $1; if ($$) $$->default_value = $3; }
     | fact_decl AT MOST INTEGER
-        { $$ = $1; if ($$) { $$->at_most = whole(ctx, $4, 1000000, @4); } }
+        { $$ = $1; if ($$) { $$->at_most = whole(ctx, $4, 1000000, @4); $$->at_most_start = @4.start; $$->at_most_end = @4.end; } }
     | fact_decl FROM constant TO constant   { $$ = $1; if ($$) { $$->from = $3; $$->to = $5; } }
     | fact_decl STRING                    { $$ = $1; if ($$) { $$->description = $2; $$->desc_start = @2.start; $$->desc_end = @2.end; } }
     ;

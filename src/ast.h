@@ -163,6 +163,7 @@ typedef struct sp_item {
     bool required;
     sp_expr *default_value;
     int64_t at_most;          /* list facts: most items, -1 when unbounded */
+    size_t at_most_start, at_most_end; /* its number, as written */
     sp_expr *from, *to;       /* date facts: allowed range, or NULL */
     /* FIGURE */
     sp_expr *value;

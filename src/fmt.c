@@ -6,7 +6,6 @@
 #include "fmt.h"
 
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -834,9 +833,8 @@ static void item(printer *p, const sp_item *it)
             top_expr(p, it->default_value, 0, 0);
         }
         if (it->at_most >= 0) {
-            char n[32];
-            snprintf(n, sizeof n, " at most %lld", (long long)it->at_most);
-            puts_(p, n);
+            puts_(p, " at most ");
+            lit(p, it->at_most_start, it->at_most_end);
         }
         if (it->from && it->to) {
             puts_(p, " from ");
@@ -1172,6 +1170,101 @@ static size_t comment_end(const char *text, const sp_comment *c)
     return end;
 }
 
+/* ---- the tokens, counted ---- */
+
+typedef struct token {
+    const char *s;            /* in the text */
+    size_t len;
+} token;
+
+/* The tokens of a rule file that reads (strings whole; "is not" as two
+** words), parentheses left out: the formatter adds and drops those. With
+** out NULL, only counts. */
+static size_t tokens(const char *t, size_t len, token *out)
+{
+    size_t n = 0, i = 0;
+    while (i < len) {
+        char c = t[i];
+        size_t start = i;
+        if (is_space(c)) {
+            i++;
+            continue;
+        }
+        if (c == '#') {
+            while (i < len && t[i] != '\n')
+                i++;
+            continue;
+        }
+        if (c == '"') {
+            for (i++; i < len && t[i] != '"'; i++)
+                if (t[i] == '\\')
+                    i++;
+            i = i < len ? i + 1 : len;
+        } else if (is_word(c) || c == '.') {
+            while (i < len && (is_word(t[i]) || t[i] == '.'))
+                i++;
+        } else if ((c == '<' || c == '>' || c == '!') && i + 1 < len && t[i + 1] == '=') {
+            i += 2;
+        } else {
+            i++;
+            if (c == '(' || c == ')')
+                continue;
+        }
+        if (out)
+            out[n] = (token){ t + start, i - start };
+        n++;
+    }
+    return n;
+}
+
+static int cmp_token(const void *a, const void *b)
+{
+    const token *x = a, *y = b;
+    int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static bool same_token(token a, token b)
+{
+    return a.len == b.len && memcmp(a.s, b.s, a.len) == 0;
+}
+
+/* Whether y holds every token of x as many times (in any order: a fact's
+** options and a rule's cites move), parentheses aside. What the tree does not
+** keep, a second description or default of one fact, would go missing: *lost
+** is then the first such token of x (else SIZE_MAX). */
+static bool same_tokens(const char *x, size_t xlen, const char *y, size_t ylen, size_t *lost, bool *oom)
+{
+    *lost = SIZE_MAX;
+    size_t nx = tokens(x, xlen, NULL), ny = tokens(y, ylen, NULL);
+    token *tx = malloc((nx + 1) * sizeof *tx), *ty = malloc((ny + 1) * sizeof *ty);
+    token *sx = malloc((nx + 1) * sizeof *sx);
+    bool same = false;
+    if (!tx || !ty || !sx) {
+        *oom = true;
+    } else {
+        tokens(x, xlen, tx);
+        tokens(y, ylen, ty);
+        memcpy(sx, tx, nx * sizeof *tx);
+        qsort(sx, nx, sizeof *sx, cmp_token);
+        qsort(ty, ny, sizeof *ty, cmp_token);
+        size_t i = 0;
+        while (i < nx && i < ny && same_token(sx[i], ty[i]))
+            i++;
+        same = i == nx && i == ny;
+        if (!same && i < nx) {
+            /* the first place in x of the token that differs */
+            for (size_t k = 0; k < nx && *lost == SIZE_MAX; k++)
+                if (same_token(tx[k], sx[i]))
+                    *lost = (size_t)(tx[k].s - x);
+        }
+    }
+    free(tx);
+    free(ty);
+    free(sx);
+    return same;
+}
+
 typedef struct parsed {
     sp_arena arena;
     sp_source *src;
@@ -1211,7 +1304,16 @@ static bool same_file(const parsed *x, const parsed *y, const sp_item **differs,
         if (!same_slice(sx, c->start, ce, sy, d->start, de))
             return false;
     }
-    return !c && !d;
+    if (c || d)
+        return false;
+    size_t lost;
+    if (!same_tokens(x->src->text, x->src->len, y->src->text, y->src->len, &lost, oom)) {
+        for (a = x->items; a && lost != SIZE_MAX && a->next && a->next->start <= lost; a = a->next)
+            ;
+        *differs = lost != SIZE_MAX ? a : NULL;
+        return false;
+    }
+    return true;
 }
 
 sp_fmt_status sp_fmt_same(const char *a, size_t alen, const char *b, size_t blen, bool *same)

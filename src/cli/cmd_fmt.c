@@ -149,8 +149,8 @@ static int fmt_one(const char *path, bool check)
         break;
     case SP_FMT_UNSAFE:
         if (line)
-            say("internal error: the canonical layout of '%s' does not read back as the same "
-                "rules (the item at line %zu); the file is left as it was",
+            say("internal error: the canonical layout of '%s' would not keep the item at line %zu "
+                "as written (a fact option given twice is one cause); the file is left as it was",
                 shown, line);
         else
             say("internal error: the canonical layout of '%s' does not read back as the same "

@@ -74,7 +74,7 @@ static void test_fmt_every_item_kind(void **state)
             "type band: one of a, b,c   or null\n"
             "fact case_id: text required \"the id\"\n"
             "fact d: date from 2000-01-01 to 2099-12-31 default 2020-01-01 required\n"
-            "fact xs: list of money default [1.00,2.00] at most 6\n"
+            "fact xs: list of money default [1.00,2.00] at most 06\n"
             "output o: money or null \"described\"\n"
             "figure f: money = 10.00 cites \"1\" in \"Other doc\" assume \"why\"\n"
             "figure g: money = 1.00 from 2000-01-01 = 2.50 from 2025-04-07\n"
@@ -90,7 +90,7 @@ static void test_fmt_every_item_kind(void **state)
             "type band: one of a, b, c or null\n"
             "fact case_id: text required\n  \"the id\"\n"
             "fact d: date required default 2020-01-01 from 2000-01-01 to 2099-12-31\n"
-            "fact xs: list of money default [1.00, 2.00] at most 6\n"
+            "fact xs: list of money default [1.00, 2.00] at most 06\n"
             "output o: money or null\n  \"described\"\n"
             "figure f: money = 10.00\n  cites \"1\" in \"Other doc\"\n  assume \"why\"\n"
             "\n"
@@ -302,6 +302,30 @@ static void test_fmt_same_tells_differences(void **state)
     assert_false(same("value v: bool = a\n", "value v: bool = a\nvalue w: bool = a\n"));
     assert_false(same("value v: bool = a\n", "value v: bool = a b\n"));
     assert_false(same("value v: money = 1 rounded to penny up\n", "value v: money = 1 rounded to penny down\n"));
+    /* What the tree keeps once: a fact's option given twice. */
+    assert_false(same("fact a: text required \"one\" \"two\"\n", "fact a: text required\n  \"two\"\n"));
+    assert_false(same("fact b: bool default true default false\n", "fact b: bool default false\n"));
+    assert_true(same("fact b: bool default false required\n", "fact b: bool required default false\n"));
+    assert_true(same("fact n: list of money at most 007\n", "fact n: list of money\n at most 007\n"));
+    assert_false(same("fact n: list of money at most 007\n", "fact n: list of money at most 7\n"));
+}
+
+/* A file whose layout would lose something is left alone: nothing out. */
+static void test_fmt_refuses_to_lose_text(void **state)
+{
+    (void)state;
+    const char *dup = "fact c: text required\nfact a: text required \"one\" \"two\"\n";
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_diags d;
+    sp_diags_init(&d);
+    size_t line = 0;
+    assert_int_equal(sp_fmt_text("t.sp", dup, strlen(dup), &out, &d, &line), SP_FMT_UNSAFE);
+    assert_int_equal(out.len, 0);
+    assert_int_equal(line, 2);
+    assert_int_equal(d.count, 0);
+    sp_diags_fini(&d);
+    sp_buf_fini(&out);
 }
 
 /* Every bundled rule file and the bench policy: formatting twice changes
@@ -357,6 +381,7 @@ int main(void)
         cmocka_unit_test(test_fmt_long_lines_break),
         cmocka_unit_test(test_fmt_rejects_what_does_not_read),
         cmocka_unit_test(test_fmt_same_tells_differences),
+        cmocka_unit_test(test_fmt_refuses_to_lose_text),
         cmocka_unit_test(test_fmt_idempotent_on_bundled_files),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
