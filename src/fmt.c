@@ -1200,6 +1200,20 @@ static size_t tokens(const char *t, size_t len, token *out)
                 if (t[i] == '\\')
                     i++;
             i = i < len ? i + 1 : len;
+        } else if (c >= '0' && c <= '9') {
+            /* as the scanner: 12, 12.50, 21st, 18_19; "1weeks" is 1 and weeks */
+            while (i < len && t[i] >= '0' && t[i] <= '9')
+                i++;
+            if (i + 1 < len && t[i] == '.' && t[i + 1] >= '0' && t[i + 1] <= '9') {
+                for (i++; i < len && t[i] >= '0' && t[i] <= '9'; i++)
+                    ;
+            } else if (i < len && t[i] == '_') {
+                while (i < len && is_word(t[i]))
+                    i++;
+            } else if (i + 1 < len && (!memcmp(t + i, "st", 2) || !memcmp(t + i, "nd", 2) ||
+                                       !memcmp(t + i, "rd", 2) || !memcmp(t + i, "th", 2))) {
+                i += 2;
+            }
         } else if (is_word(c) || c == '.') {
             while (i < len && (is_word(t[i]) || t[i] == '.'))
                 i++;
@@ -1391,23 +1405,35 @@ static bool shallow_pairs(const sp_pair *x, const sp_source *src, sp_diags *d, b
 {
     bool ok = true;
     for (; x; x = x->next)
-        ok &= shallow(x->value, src, d, oom);
+        if (!shallow(x->value, src, d, oom))
+            ok = false;
     return ok;
 }
 
+/* Every expression of the file within the checker's depth; each one too deep
+** is reported. */
 static bool all_shallow(const sp_item *items, const sp_source *src, sp_diags *d, bool *oom)
 {
     bool ok = true;
     for (const sp_item *it = items; it && !*oom; it = it->next) {
-        ok &= shallow(it->default_value, src, d, oom) & shallow(it->from, src, d, oom) &
-              shallow(it->to, src, d, oom) & shallow(it->value, src, d, oom) &
-              shallow_pairs(it->entries, src, d, oom) & shallow_pairs(it->given, src, d, oom) &
-              shallow_pairs(it->expect, src, d, oom);
+        const sp_expr *roots[] = { it->default_value, it->from, it->to, it->value };
+        for (size_t i = 0; i < sizeof roots / sizeof *roots; i++)
+            if (!shallow(roots[i], src, d, oom))
+                ok = false;
+        const sp_pair *lists[] = { it->entries, it->given, it->expect };
+        for (size_t i = 0; i < sizeof lists / sizeof *lists; i++)
+            if (!shallow_pairs(lists[i], src, d, oom))
+                ok = false;
         for (const sp_version *v = it->versions; v; v = v->next)
-            ok &= shallow(v->from, src, d, oom) & shallow(v->value, src, d, oom) &
-                  shallow_pairs(v->entries, src, d, oom);
-        for (const sp_branch *b = it->branches; b; b = b->next)
-            ok &= shallow(b->cond, src, d, oom) & shallow(b->value, src, d, oom);
+            if (!shallow(v->from, src, d, oom) || !shallow(v->value, src, d, oom) ||
+                !shallow_pairs(v->entries, src, d, oom))
+                ok = false;
+        for (const sp_branch *b = it->branches; b; b = b->next) {
+            if (!shallow(b->cond, src, d, oom))
+                ok = false;
+            if (!shallow(b->value, src, d, oom))
+                ok = false;
+        }
     }
     return ok;
 }
