@@ -656,8 +656,10 @@ static void expr(printer *p, const sp_expr *e, int need, int depth)
     p->base = base;
     p->off = off;
     p->trail = trail;
-    if (paren)
-        tok(p, skip(p, e->end), ")");
+    if (paren && e->parens)
+        tok(p, skip(p, e->end), ")"); /* the one written: comments before it stay inside */
+    else if (paren)
+        puts_(p, ")");
 }
 
 /* A whole expression at the top of a clause, continuing from base. */

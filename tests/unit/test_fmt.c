@@ -193,6 +193,8 @@ static void test_fmt_parentheses_and_precedence(void **state)
     /* A comment between `is` and `not` makes them two words: `is (not b)`,
     ** which the parentheses keep so. */
     formats("value v: bool = a is # c\n not b\n", "value v: bool\n  = a\n      is # c\n      (not b)\n");
+    /* Parentheses added: a comment after the operand stays after them. */
+    formats("value v: bool = a != not b # c\n and d\n", "value v: bool\n  = a != (not b) # c\n      and d\n");
     formats("value v: money = (x rounded to penny half up) + 1 rounded to pound down\n",
             "value v: money\n  = (x rounded to penny half up) + 1 rounded to pound down\n");
     formats("value v: date = 21st birthday of (d) + 6 months - 1 day\n",
