@@ -135,7 +135,8 @@ static int fmt_one(const char *path, bool check)
             if (std && !check)
                 emit(text, in.len);
         } else if (check) {
-            emitf("%s\n", shown);
+            emit(shown, strlen(shown)); /* a path of any length */
+            emit("\n", 1);
             status = EXIT_NEGATIVE;
         } else if (std) {
             emit(out.data, out.len);
