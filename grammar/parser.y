@@ -185,7 +185,7 @@ decl
     | OUTPUT IDENT ':' type
         { $$ = item(ctx, SP_ITEM_OUTPUT, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4; } }
     | OUTPUT IDENT ':' type STRING
-        { $$ = item(ctx, SP_ITEM_OUTPUT, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4; $$->description = $5; } }
+        { $$ = item(ctx, SP_ITEM_OUTPUT, @1); if ($$) { $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4; $$->description = $5; $$->desc_start = @5.start; $$->desc_end = @5.end; } }
     | VALUE IDENT ':' type rule_body
         { $$ = $5; if ($$) { $$->kind = SP_ITEM_VALUE; $$->start = @1.start; $$->end = @1.end; $$->name = $2; $$->name_start = @2.start; $$->name_end = @2.end; $$->type = $4; } }
     | RULE IDENT FOR IDENT rule_body
@@ -202,9 +202,9 @@ fact_decl
     | fact_decl REQUIRED                  { $$ = $1; if ($$) $$->required = true; }
     | fact_decl DEFAULT constant           { $$ = $1; if ($$) $$->default_value = $3; }
     | fact_decl AT MOST INTEGER
-        { $$ = $1; if ($$) { $$->at_most = whole(ctx, $4, 1000000, @4); } }
+        { $$ = $1; if ($$) { $$->at_most = whole(ctx, $4, 1000000, @4); $$->at_most_start = @4.start; $$->at_most_end = @4.end; } }
     | fact_decl FROM constant TO constant   { $$ = $1; if ($$) { $$->from = $3; $$->to = $5; } }
-    | fact_decl STRING                    { $$ = $1; if ($$) $$->description = $2; }
+    | fact_decl STRING                    { $$ = $1; if ($$) { $$->description = $2; $$->desc_start = @2.start; $$->desc_end = @2.end; } }
     ;
 
 type
@@ -263,10 +263,11 @@ annots
     ;
 
 annot
-    : CITES STRING        { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_CITES; $$->text = $2; $$->start = @1.start; $$->end = @2.end; } }
+    : CITES STRING        { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_CITES; $$->text = $2; $$->start = @1.start; $$->end = @2.end; $$->text_start = @2.start; $$->text_end = @2.end; } }
     | CITES STRING IN STRING
-                          { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_CITES; $$->text = $2; $$->document = $4; $$->start = @1.start; $$->end = @4.end; } }
-    | ASSUME STRING       { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_ASSUME; $$->text = $2; $$->start = @1.start; $$->end = @2.end; } }
+                          { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_CITES; $$->text = $2; $$->document = $4; $$->start = @1.start; $$->end = @4.end;
+                            $$->text_start = @2.start; $$->text_end = @2.end; $$->doc_start = @4.start; } }
+    | ASSUME STRING       { $$ = NEW(sp_annot); if ($$) { $$->kind = SP_ANNOT_ASSUME; $$->text = $2; $$->start = @1.start; $$->end = @2.end; $$->text_start = @2.start; $$->text_end = @2.end; } }
     ;
 
 /* Values in force from a date: `= 12.50 from 2025-04-07`, or a table's rows
@@ -358,7 +359,7 @@ primary
     | IDENT '(' exprs ')' { $$ = expr(ctx, SP_EXPR_CALL, @$); if ($$) { $$->name = $1; $$->args = to_array(ctx, $3.head, &$$->n_args); } }
     | BIRTHDAY '(' exprs ')'  /* `birthday` is also the word of `21st birthday of` */
                           { $$ = expr(ctx, SP_EXPR_CALL, @$); if ($$) { $$->name = "birthday"; $$->args = to_array(ctx, $3.head, &$$->n_args); } }
-    | '(' expr ')'        { $$ = $2; }
+    | '(' expr ')'        { $$ = $2; if ($$) $$->parens = true; }
     | '[' items ']'       { $$ = expr(ctx, SP_EXPR_LIST, @$); if ($$) $$->args = to_array(ctx, $2.head, &$$->n_args); }
     | FIRST INTEGER IDENT ON_OR_AFTER primary
                           { $$ = expr(ctx, SP_EXPR_NEXT_DATE, @$); if ($$) { $$->count = whole(ctx, $2, 31, @2); $$->name = $3; $$->a = $5; } }
@@ -568,9 +569,16 @@ static bool utf8_checked(const sp_source *src, sp_diags *diags)
 sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags *diags,
                                 sp_item **items)
 {
+    return sp_parse_source_comments(arena, src, diags, items, NULL);
+}
+
+sp_parse_status sp_parse_source_comments(sp_arena *arena, const sp_source *src,
+                                         sp_diags *diags, sp_item **items,
+                                         sp_comment **comments)
+{
     if (!utf8_checked(src, diags))
         return SP_PARSE_ERRORS;
-    sp_parse_ctx ctx = { .arena = arena, .src = src, .diags = diags };
+    sp_parse_ctx ctx = { .arena = arena, .src = src, .diags = diags, .keep_comments = comments != NULL };
     void *scanner = NULL;
     if (src->len > INT_MAX || sp_yylex_init_extra(&ctx, &scanner) != 0)
         return SP_PARSE_OOM;
@@ -588,5 +596,7 @@ sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags 
     if ((rc == 2 && !ctx.too_deep) || ctx.oom)
         return SP_PARSE_OOM;
     *items = ctx.head;
+    if (comments)
+        *comments = ctx.comments;
     return !ctx.failed && rc == 0 ? SP_PARSE_OK : SP_PARSE_ERRORS;
 }

@@ -89,6 +89,7 @@ struct sp_expr {
                                  NEXT_DATE: the month (1-12), with the day in count */
     int64_t scale;            /* ROUND: 100 for penny, 1 for pound */
     sp_ident *round_words;    /* ROUND: the words as written, checked later */
+    bool parens;              /* written in parentheses (kept by the formatter) */
     /* filled by the checker */
     sp_type type;
     int sym;                  /* NAME: symbol index; INDEX: table symbol */
@@ -103,6 +104,8 @@ typedef struct sp_annot {
     const char *text;         /* the section cited, or the assumption */
     const char *document;     /* CITES ... in "DOCUMENT"; NULL: the policy's source */
     size_t start, end;
+    size_t text_start, text_end; /* the literal of text, as written */
+    size_t doc_start;         /* the document's literal, which ends at end */
     int id;                   /* ASSUME: index into the policy's assumptions */
     struct sp_annot *next;
 } sp_annot;
@@ -155,10 +158,12 @@ typedef struct sp_item {
     size_t name_start, name_end;
     sp_type *type;            /* TYPE, FACT, FIGURE, TABLE (value type), OUTPUT, VALUE */
     const char *description;  /* optional text after a declaration */
+    size_t desc_start, desc_end; /* its literal, as written */
     /* FACT */
     bool required;
     sp_expr *default_value;
     int64_t at_most;          /* list facts: most items, -1 when unbounded */
+    size_t at_most_start, at_most_end; /* its number, as written */
     sp_expr *from, *to;       /* date facts: allowed range, or NULL */
     /* FIGURE */
     sp_expr *value;

@@ -57,6 +57,10 @@ static const char usage_text[] =
     "        Decide each case of a JSON Lines file under the old policy (the first\n"
     "        given) and the new one: how many cases and outputs change, the total\n"
     "        change of each money output, then each case that changes.\n"
+    "  fmt [--check] PATH...\n"
+    "        Rewrite rule files (a file, or every *.sp in a folder) in the canonical\n"
+    "        layout; '-' reads standard input and writes standard output. --check\n"
+    "        changes nothing, lists the files that differ and exits 1 if any does.\n"
     "  help\n"
     "        Show this text.\n"
     "\n"
@@ -80,6 +84,7 @@ static const char usage_text[] =
     "  --jobs N         evaluate a batch on N threads (default 1); same output\n"
     "  --verbose        (test) list the examples that pass too\n"
     "  --coverage       (test) then list the rules and branches no example used\n"
+    "  --check          (fmt) list the files not in the canonical layout\n"
     "  --help           show this text\n"
     "  --version        show the version\n"
     "\n"
@@ -758,6 +763,8 @@ static int run(int argc, char **argv)
         return cmd_verify(&a);
     if (strcmp(cmd, "diff") == 0)
         return cmd_diff(&a);
+    if (strcmp(cmd, "fmt") == 0)
+        return cmd_fmt(&a);
     if (strcmp(cmd, "help") == 0 || is_help(cmd))
         return print_usage();
     if (strcmp(cmd, "--version") == 0) {

@@ -17,6 +17,12 @@ typedef struct sp_span {
     size_t start, end;        /* byte offsets in the source */
 } sp_span;
 
+/* A comment, kept only when asked for (the formatter needs them). */
+typedef struct sp_comment {
+    size_t start, end;        /* from the '#' to the end of its line, line break excluded */
+    struct sp_comment *next;
+} sp_comment;
+
 /* State shared by the scanner and the parser while one file is read. */
 /* The parser's stack depth: brackets, operators and conditions open at once.
 ** The checker then allows expressions SP_MAX_EXPR_DEPTH deep (check.h). */
@@ -28,6 +34,8 @@ typedef struct sp_parse_ctx {
     sp_diags *diags;
     size_t offset;            /* scanner position in bytes */
     sp_item *head, *tail;     /* items parsed so far, in file order */
+    bool keep_comments;       /* record comments in comments (sp_parse_source_comments) */
+    sp_comment *comments, *comments_tail; /* in file order */
     bool failed;              /* a syntax or scanner error was reported */
     bool oom;                 /* an allocation failed */
     bool too_deep;            /* the parser's stack reached SP_MAX_PARSE_DEPTH */
@@ -44,5 +52,10 @@ typedef enum sp_parse_status {
 /* Parses src. Items are appended to *items (arena-owned). */
 sp_parse_status sp_parse_source(sp_arena *arena, const sp_source *src, sp_diags *diags,
                                 sp_item **items);
+/* As sp_parse_source, and the file's comments, in order, go to *comments
+** (arena-owned). */
+sp_parse_status sp_parse_source_comments(sp_arena *arena, const sp_source *src,
+                                         sp_diags *diags, sp_item **items,
+                                         sp_comment **comments);
 
 #endif

@@ -20,6 +20,17 @@ if(TARGET stayput)
            COMMAND ${BASH_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/receipt/verify_examples.sh
                    $<TARGET_FILE:stayput>
            WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+  # The bundled rule files and the bench policy are in the canonical layout.
+  add_test(NAME fmt.bundled COMMAND stayput fmt --check rules tools/bench/policy
+           WORKING_DIRECTORY ${CMAKE_SOURCE_DIR})
+endif()
+
+# stayput fmt is idempotent on every rule file of the repository and the docs.
+find_package(Python3 COMPONENTS Interpreter)
+if(TARGET stayput AND Python3_FOUND)
+  add_test(NAME fmt.idempotent
+           COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_SOURCE_DIR}/fmt/test_idempotent.py
+                   $<TARGET_FILE:stayput> ${CMAKE_SOURCE_DIR})
 endif()
 
 # Differential test: an independent Python reading of the contract

@@ -38,14 +38,20 @@ example "Nothing in place: every item missing, staying put to go into the contra
     case_id = "IFA-2"
     assessment_date = 2025-06-01
   expect
-    missing_protocol_items = [interagency_fees_agreed, roles_and_responsibilities_clear,
-                              lead_agency_agreed, lead_agency_provides_learning_and_development,
+    missing_protocol_items = [interagency_fees_agreed,
+                              roles_and_responsibilities_clear,
+                              lead_agency_agreed,
+                              lead_agency_provides_learning_and_development,
                               carer_payment_rate_reflects_fees_and_allowances,
-                              care_planning_guidance, monitoring_and_review_responsibilities,
+                              care_planning_guidance,
+                              monitoring_and_review_responsibilities,
                               quality_assurance_process]
     protocol_complete = false
-    missing_working_together_items = [advice_and_support, learning_and_development,
-                                      finance_and_benefits_advice, monitoring, ending]
+    missing_working_together_items = [advice_and_support,
+                                      learning_and_development,
+                                      finance_and_benefits_advice,
+                                      monitoring,
+                                      ending]
     working_together_complete = false
     recommendations = [include_staying_put_in_ifa_contract]
 
@@ -98,7 +104,8 @@ example "The working together agreement complete, the protocol not"
     working_together.monitoring = true
     working_together.ending = true
   expect
-    missing_protocol_items = [interagency_fees_agreed, lead_agency_agreed,
+    missing_protocol_items = [interagency_fees_agreed,
+                              lead_agency_agreed,
                               lead_agency_provides_learning_and_development,
                               carer_payment_rate_reflects_fees_and_allowances,
                               monitoring_and_review_responsibilities,

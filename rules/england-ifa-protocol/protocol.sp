@@ -7,12 +7,12 @@ rule protocol_items_missing for missing_protocol_items
      roles_and_responsibilities_clear when not protocol.roles_and_responsibilities_clear,
      lead_agency_agreed when not protocol.lead_agency_agreed,
      lead_agency_provides_learning_and_development
-       when not protocol.lead_agency_provides_learning_and_development,
+         when not protocol.lead_agency_provides_learning_and_development,
      carer_payment_rate_reflects_fees_and_allowances
-       when not protocol.carer_payment_rate_reflects_fees_and_allowances,
+         when not protocol.carer_payment_rate_reflects_fees_and_allowances,
      care_planning_guidance when not protocol.care_planning_guidance,
      monitoring_and_review_responsibilities
-       when not protocol.monitoring_and_review_responsibilities,
+         when not protocol.monitoring_and_review_responsibilities,
      quality_assurance_process when not protocol.quality_assurance_process]
 
 rule protocol_has_every_item for protocol_complete

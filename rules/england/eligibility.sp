@@ -15,7 +15,7 @@ rule eligibility for eligible
   cites "3. Planning"
   cites "10. Ending of Staying Put Arrangements"
   = young_person.looked_after_immediately_before_18
-    and young_person.wishes_to_stay_put
-    and placement.carer_agrees
-    and not young_person.left_arrangement
-    and assessment_date before (if end_date is null then twenty_first_birthday else end_date)
+      and young_person.wishes_to_stay_put
+      and placement.carer_agrees
+      and not young_person.left_arrangement
+      and assessment_date before (if end_date is null then twenty_first_birthday else end_date)

@@ -7,9 +7,9 @@ rule west_berkshire_disregard replaces section_23c_disregard
   cites "6.3 Means Tested Benefits"
   cites "6.1 Staying Put Allowances, group 1"
   when base is whole
-       and (expected_to_claim_housing_benefit
-            or (weekly_young_person_contribution is not null
-                and weekly_young_person_contribution > 0.00)):
+      and (expected_to_claim_housing_benefit
+           or (weekly_young_person_contribution is not null
+               and weekly_young_person_contribution > 0.00)):
     section_23c_only
     assume "A young person who is expected to claim Housing Benefit, or who contributes more than 0.00 a week, makes the arrangement commercial (6.1, group 1: the carer receives part of the payment 'from the young person, via contributions, or housing benefit'), so only the section 23C element is disregarded"
   otherwise: base

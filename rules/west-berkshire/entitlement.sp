@@ -11,9 +11,9 @@ rule west_berkshire_eligibility replaces eligibility
 rule west_berkshire_end_date replaces support_until_21
   cites "2. Entitlement to Stay Put"
   when education.on_agreed_programme
-       and not education.left_course
-       and education.course_end_date is not null
-       and education.course_end_date after twenty_first_birthday:
+      and not education.left_course
+      and education.course_end_date is not null
+      and education.course_end_date after twenty_first_birthday:
     education.course_end_date
     cites "10. Ending of Staying Put Arrangements, on an agreed programme of education or training on their 21st birthday"
   otherwise: twenty_first_birthday

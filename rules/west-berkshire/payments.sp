@@ -48,9 +48,9 @@ rule payment_by_age_band replaces allowance_set_by_council
 rule expected_to_claim_lha replaces housing_benefit_set_by_council
   cites "6.1 Staying Put Allowances, the young person can usually claim Local Housing Allowance"
   = eligible
-    and age >= 18
-    and young_person.can_claim_lha
-    and not carer.housing_benefit_for_own_rent
+      and age >= 18
+      and young_person.can_claim_lha
+      and not carer.housing_benefit_for_own_rent
 
 rule housing_benefit_towards_rent for weekly_housing_benefit
   cites "6.1 Staying Put Allowances, annual payments table, Housing Benefit"
@@ -81,7 +81,7 @@ rule young_person_contribution for weekly_young_person_contribution
   when mean_weekly_income <= jsa_rate: flat_contribution
   otherwise:
     (flat_contribution + min((mean_weekly_income - jsa_rate) / 2, contribution_cap))
-      rounded to penny half up
+        rounded to penny half up
     assume "The 50.00 cap applies to the half of the income above 57.90 alone, so the contribution is at most 60.00 (10.00 plus 50.00): this reconciles 'up to a maximum of 50 per week contribution' with '50% of the next 100 of their income'"
 
 # Under 18 the council pays the fostering allowance (the whole total); from 18

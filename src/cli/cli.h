@@ -118,4 +118,9 @@ int open_sources(const char *dir, const sp_policy *p, sp_sources **out);
 int eval_batch_html(const char *dir, const char *file, const sp_eval_options *opt,
                     const char *sources_dir, const char *out_dir);
 
+/* ---- commands in their own files ---- */
+
+/* stayput fmt [--check] PATH... (cmd_fmt.c) */
+int cmd_fmt(args *a);
+
 #endif

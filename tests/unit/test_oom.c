@@ -20,6 +20,7 @@
 
 #include <cmocka.h>
 
+#include "fmt.h"
 #include "stayput.h"
 
 #ifndef STAYPUT_SOURCE_DIR
@@ -463,6 +464,66 @@ static void test_oom_bad_rules(void **state)
     run_scenario(&sc);
 }
 
+/* The formatter, on a file with comments and line breaks to make, and on a
+** file that does not parse: each run ends in the clean run's result or in a
+** clean out-of-memory status with nothing written, and frees all it took. */
+static void fmt_scenario(const char *name, const char *rel, sp_fmt_status want)
+{
+    current = name;
+    char *path = source_path(rel);
+    sp_buf text;
+    sp_buf_init(&text);
+    assert_true(sp_buf_read_file(&text, path));
+    sp_buf clean;
+    sp_buf_init(&clean);
+    sp_diags d;
+    sp_diags_init(&d);
+    start_run(0, false);
+    arm();
+    sp_fmt_status st = sp_fmt_text(rel, text.data, text.len, &clean, &d, NULL);
+    disarm();
+    assert_int_equal(st, want);
+    sp_diags_fini(&d);
+    long live = mem.live; /* the clean result's block, from here on */
+    long allocations = mem.count, runs = 0;
+    for (int persistent = 0; persistent < 2; persistent++) {
+        for (long n = 1;; n++) {
+            sp_buf out;
+            sp_buf_init(&out);
+            sp_diags_init(&d);
+            start_run(n, persistent);
+            arm();
+            st = sp_fmt_text(rel, text.data, text.len, &out, &d, NULL);
+            disarm();
+            long failed = mem.failed;
+            runs++;
+            CHECK(st == want || st == SP_FMT_OOM || (want == SP_FMT_ERRORS && d.oom));
+            if (st == SP_FMT_OOM)
+                CHECK(out.len == 0);
+            if (st == SP_FMT_OK)
+                CHECK(out.len == clean.len && memcmp(out.data, clean.data, out.len) == 0);
+            sp_diags_fini(&d);
+            sp_buf_fini(&out);
+            if (mem.live != live)
+                fail_msg("%s: %ld blocks leaked when allocation %ld failed%s", name, mem.live - live, n,
+                         persistent ? " (and every one after)" : "");
+            if (!failed)
+                break;
+        }
+    }
+    print_message("%s: %ld allocations, %ld runs with allocations failing\n", name, allocations, runs);
+    sp_buf_fini(&clean);
+    sp_buf_fini(&text);
+    __real_free(path);
+}
+
+static void test_oom_fmt(void **state)
+{
+    (void)state;
+    fmt_scenario("fmt payments.sp", "rules/west-berkshire/payments.sp", SP_FMT_OK);
+    fmt_scenario("fmt syntax error", "tests/golden/fmt-syntax-error/bad.sp", SP_FMT_ERRORS);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_oom_england_examples),
         cmocka_unit_test(test_oom_bad_case),
         cmocka_unit_test(test_oom_bad_rules),
+        cmocka_unit_test(test_oom_fmt),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

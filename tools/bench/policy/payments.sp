@@ -62,7 +62,7 @@ rule contribution_from_income for young_person_contribution
   when mean_income <= threshold: flat_contribution
   otherwise:
     (flat_contribution + min((mean_income - threshold) / 2, contribution_cap))
-      rounded to penny half up
+        rounded to penny half up
 
 rule council_payment_after_contribution for council_payment
   cites "The job, council payment"

@@ -1,0 +1,1 @@
+figure  f: money=1.00   cites "x"

@@ -1,0 +1,6 @@
+policy "p"
+
+rule r for o
+  cites "x"
+  when a b: c
+  otherwise: d
