@@ -39,6 +39,10 @@ typedef struct sp_eval_options {
 ** any policy's facts, small enough that a hostile input cannot exhaust memory. */
 #define SP_MAX_CASE_BYTES (1 << 20)
 
+/* The largest receipt verify reads: a decision with --trace and the facts as
+** read is larger than its case, but not sixteen times a case's limit. */
+#define SP_MAX_RECEIPT_BYTES (16 << 20)
+
 /* Why a case was not decided. */
 typedef struct sp_case_error {
     const char *code;   /* stable code listed in docs/errors.md, e.g. "unknown_key" */
