@@ -269,9 +269,14 @@ static const char *file_and_line(const sp_json *j, size_t *len)
     return s;
 }
 
+static bool is_source(const sp_json_member *m)
+{
+    return m->key_len == 6 && memcmp(m->key, "source", 6) == 0;
+}
+
 /* Equal as JSON values: objects by key whatever the order, numbers by their
 ** text (the engine writes each number one way), sources by file and line. */
-static bool same(const sp_json *a, const sp_json *b, bool source)
+static bool json_equal(const sp_json *a, const sp_json *b, bool source)
 {
     if (!a || !b)
         return a == b;
@@ -295,16 +300,18 @@ static bool same(const sp_json *a, const sp_json *b, bool source)
         if (a->n_items != b->n_items)
             return false;
         for (size_t i = 0; i < a->n_items; i++)
-            if (!same(a->items[i], b->items[i], false))
+            if (!json_equal(a->items[i], b->items[i], false))
                 return false;
         return true;
     case SP_JSON_OBJECT:
+        /* the reader refuses a key given twice: as many members, each found
+        ** and equal, is the same object */
         if (a->n_members != b->n_members)
             return false;
         for (size_t i = 0; i < a->n_members; i++) {
             const sp_json_member *m = &a->members[i];
             const sp_json *o = member(b, m->key, m->key_len);
-            if (!o || !same(m->value, o, strcmp(m->key, "source") == 0))
+            if (!o || !json_equal(m->value, o, is_source(m)))
                 return false;
         }
         return true;
@@ -460,45 +467,48 @@ static void record(comparison *c, const char *output, const char *at, const sp_j
     c->tail = &d->next;
 }
 
-/* Records where was and now differ, as deep as both have the same shape. */
-static void diff(comparison *c, const char *output, char *path, size_t plen, size_t psize,
-                 const sp_json *was, const sp_json *now, bool source)
+/* Records each place where was and now part, comparing each node once: it
+** goes down through objects, and arrays of the same length, and records a
+** value that differs, a member only one side has, or arrays of different
+** lengths, where it finds them. path (of size psize, plen used) names the
+** place; a place too deep to name is compared whole. */
+static void report_differences(comparison *c, const char *output, char *path, size_t plen,
+                               size_t psize, const sp_json *was, const sp_json *now, bool source)
 {
-    if (same(was, now, source))
+    bool descend = was && now && was->kind == now->kind && plen + 32 < psize &&
+                   (was->kind == SP_JSON_OBJECT ||
+                    (was->kind == SP_JSON_ARRAY && was->n_items == now->n_items));
+    if (!descend) {
+        if (!json_equal(was, now, source))
+            record(c, output, path, was, now);
         return;
-    if (was && now && was->kind == now->kind && plen + 32 < psize &&
-        ((was->kind == SP_JSON_ARRAY && was->n_items == now->n_items) ||
-         was->kind == SP_JSON_OBJECT)) {
-        if (was->kind == SP_JSON_ARRAY) {
-            for (size_t i = 0; i < was->n_items; i++) {
-                int n = snprintf(path + plen, psize - plen, "[%zu]", i);
-                diff(c, output, path, plen + (size_t)n, psize, was->items[i], now->items[i], false);
-            }
-        } else {
-            /* the keys as the policy writes them now, then those it no longer writes */
-            for (int side = 0; side < 2; side++) {
-                const sp_json *from = side ? was : now, *other = side ? now : was;
-                for (size_t i = 0; i < from->n_members; i++) {
-                    const sp_json_member *m = &from->members[i];
-                    const sp_json *o = member(other, m->key, m->key_len);
-                    if (side && o)
-                        continue;
-                    int n = snprintf(path + plen, psize - plen, ".%s", m->key);
-                    size_t end = n < 0                      ? plen
-                                 : plen + (size_t)n < psize ? plen + (size_t)n
-                                                            : psize - 1;
-                    bool src = strcmp(m->key, "source") == 0;
-                    if (side)
-                        diff(c, output, path, end, psize, m->value, NULL, src);
-                    else
-                        diff(c, output, path, end, psize, o, m->value, src);
-                }
-            }
+    }
+    if (was->kind == SP_JSON_ARRAY) {
+        for (size_t i = 0; i < was->n_items; i++) {
+            int n = snprintf(path + plen, psize - plen, "[%zu]", i);
+            report_differences(c, output, path, plen + (size_t)n, psize, was->items[i],
+                               now->items[i], false);
         }
         path[plen] = '\0';
         return;
     }
-    record(c, output, path, was, now);
+    /* the members as the policy writes them now, then those it no longer writes */
+    for (int side = 0; side < 2; side++) {
+        const sp_json *from = side ? was : now, *other = side ? now : was;
+        for (size_t i = 0; i < from->n_members; i++) {
+            const sp_json_member *m = &from->members[i];
+            const sp_json *o = member(other, m->key, m->key_len);
+            if (side && o)
+                continue;
+            int n = snprintf(path + plen, psize - plen, ".%s", m->key);
+            size_t end = n < 0 ? plen : plen + (size_t)n < psize ? plen + (size_t)n : psize - 1;
+            if (side)
+                record(c, output, path, m->value, NULL);
+            else
+                report_differences(c, output, path, end, psize, o, m->value, is_source(m));
+        }
+    }
+    path[plen] = '\0';
 }
 
 static void compare_output(comparison *c, const char *name, size_t len, const sp_receipt *r,
@@ -510,11 +520,11 @@ static void compare_output(comparison *c, const char *name, size_t len, const sp
         return;
     }
     const sp_json *was = member(r->decision, name, len), *now = member(decision, name, len);
-    if (!same(was, now, false))
+    if (!json_equal(was, now, false))
         record(c, output, "value", was, now);
     char path[256] = "reasons";
-    diff(c, output, path, strlen(path), sizeof path, member(r->reasons, name, len),
-         member(reasons, name, len), false);
+    report_differences(c, output, path, strlen(path), sizeof path, member(r->reasons, name, len),
+                       member(reasons, name, len), false);
 }
 
 static void text_value(const sp_json *j, sp_buf *out)
