@@ -16,12 +16,13 @@ static const char verify_usage[] =
     "reads standard input) again, by the council the receipt names, or by the\n"
     "policy folder PATH, and compares the decision and the reasons output by\n"
     "output. Says whether the policy's digest changed, then each output that\n"
-    "differs: what the receipt has, what the policy gives now.\n"
+    "differs: what the receipt has, what the policy gives now. Facts the policy\n"
+    "no longer reads, and a receipt whose case_id or policy.digest disagree\n"
+    "with its facts or its receipt.digest, differ too.\n"
     "\n"
-    "Exit status: 0 identical (even when the digest changed), 1 some output\n"
-    "differs, 2 usage error or unknown council, 3 bad receipt (malformed, or\n"
-    "larger than 16 MiB) or facts the policy does not read, 4 rule-file\n"
-    "errors, 6 out of memory.\n";
+    "Exit status: 0 identical (even when the digest changed), 1 something\n"
+    "differs, 2 usage error or unknown council, 3 no receipt (malformed, or\n"
+    "larger than 16 MiB), 4 rule-file errors, 6 out of memory.\n";
 
 /* The exit status of a library status, each named (contract, section 1). */
 static int exit_status(sp_status st)
