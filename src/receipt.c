@@ -391,29 +391,57 @@ typedef struct difference {
 /* The comparison of a receipt's outputs with the policy's, and what it found. */
 typedef struct comparison {
     sp_arena *arena;          /* holds the differences */
+    const sp_policy *p;       /* the policy deciding now */
+    const char *council;      /* the policy the receipt was made by, as it names it */
     difference *head, **tail; /* output by output, in the order compared */
     bool oom;
 } comparison;
 
-/* A rule's source is compared by file name and line: the folder it was
-** found in depends on where and how the policy was named, not on the rule. */
-static const char *file_and_line(const sp_json *j, size_t *len)
+/* Splits a rule's source "DIR/FOLDER/FILE:LINE" into FOLDER and FILE:LINE. */
+static void split_source(const sp_json *j, const char **folder, size_t *folder_len,
+                         const char **rest, size_t *rest_len)
 {
     const char *s = j->str;
-    for (size_t i = j->len; i > 0; i--)
-        if (s[i - 1] == '/') {
-            *len = j->len - i;
-            return s + i;
-        }
-    *len = j->len;
-    return s;
+    size_t slash = j->len, start = 0;
+    while (slash > 0 && s[slash - 1] != '/')
+        slash--;
+    if (slash > 0) {
+        start = slash - 1;
+        while (start > 0 && s[start - 1] != '/')
+            start--;
+    }
+    *folder = s + start;
+    *folder_len = slash > start ? slash - 1 - start : 0;
+    *rest = s + slash;
+    *rest_len = j->len - slash;
 }
 
-static bool same_source(const sp_json *a, const sp_json *b)
+/* The policy whose folder is `folder`, by its declared name. A policy that
+** another extends is found by its name, so it sits in a folder of that name;
+** only the policy verified may sit in a folder of any name (a council's
+** folder copied to `april/`, a path given to --policy). So a folder naming a
+** policy the one verified extends is that policy; any other folder holds the
+** policy itself: the council the receipt names on the receipt's side, the
+** policy's declared name now. */
+static const char *source_policy(const comparison *c, const char *folder, size_t len, bool now)
 {
-    size_t la, lb;
-    const char *sa = file_and_line(a, &la), *sb = file_and_line(b, &lb);
-    return la == lb && memcmp(sa, sb, la) == 0;
+    const sp_policy *p = c->p;
+    for (size_t i = 0; i + 1 < p->n_layers; i++)
+        if (strlen(p->layers[i].name) == len && memcmp(p->layers[i].name, folder, len) == 0)
+            return p->layers[i].name;
+    return now ? p->layers[p->n_layers - 1].name : c->council;
+}
+
+/* A rule's source is compared as POLICY/FILE:LINE (see source_policy): where
+** the policy's folder was found, and under what name, is not the rule's. */
+static bool same_source(const comparison *c, const sp_json *was, const sp_json *now)
+{
+    const char *fw, *fn, *rw, *rn;
+    size_t lfw, lfn, lrw, lrn;
+    split_source(was, &fw, &lfw, &rw, &lrw);
+    split_source(now, &fn, &lfn, &rn, &lrn);
+    return lrw == lrn && memcmp(rw, rn, lrw) == 0 &&
+           strcmp(source_policy(c, fw, lfw, false), source_policy(c, fn, lfn, true)) == 0;
 }
 
 static bool is_source(const sp_json_member *m)
@@ -422,7 +450,8 @@ static bool is_source(const sp_json_member *m)
 }
 
 /* Equal as JSON values: objects by key whatever the order, numbers by their
-** text (the engine writes each number one way), sources by file and line. */
+** text (the engine writes each number one way), a rule's source by policy,
+** file and line. */
 static bool json_equal(const comparison *c, const sp_json *a, const sp_json *b, bool source)
 {
     if (!a || !b)
@@ -438,7 +467,7 @@ static bool json_equal(const comparison *c, const sp_json *a, const sp_json *b, 
         return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
     case SP_JSON_STRING:
         if (source)
-            return same_source(a, b);
+            return same_source(c, a, b);
         return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
     case SP_JSON_ARRAY:
         if (a->n_items != b->n_items)
@@ -840,7 +869,7 @@ sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf
     sp_buf_init(&now);
     sp_arena arena;
     sp_arena_init(&arena, 64 * 1024);
-    verdict v = { .c = { .arena = &arena } };
+    verdict v = { .c = { .arena = &arena, .p = p, .council = r->council } };
     v.c.tail = &v.c.head;
     v.digests_differ = strcmp(r->policy_digest, r->digest) != 0;
     sp_case_error unread;
