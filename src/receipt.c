@@ -255,6 +255,40 @@ static const sp_json *get(const sp_json *obj, const char *key)
     return member(obj, key, strlen(key));
 }
 
+/* Appends s as the JSON form writes it, without the quotes: control
+** characters and backslashes escaped (DEL too), so that text taken from a
+** receipt cannot move the cursor or erase a terminal's lines. */
+static void put_escaped(sp_buf *out, const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 && ch != 0x7f && ch != '\\')
+            continue;
+        sp_buf_append(out, s + start, i - start);
+        start = i + 1;
+        switch (ch) {
+        case '\\': sp_buf_puts(out, "\\\\"); break;
+        case '\n': sp_buf_puts(out, "\\n"); break;
+        case '\r': sp_buf_puts(out, "\\r"); break;
+        case '\t': sp_buf_puts(out, "\\t"); break;
+        case '\b': sp_buf_puts(out, "\\b"); break;
+        case '\f': sp_buf_puts(out, "\\f"); break;
+        default: {
+            char u[7] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15], '\0' };
+            sp_buf_puts(out, u);
+        }
+        }
+    }
+    sp_buf_append(out, s + start, n - start);
+}
+
+static void put_text(sp_buf *out, const char *s)
+{
+    put_escaped(out, s, strlen(s));
+}
+
 /* ---- reading a receipt ---- */
 
 struct sp_receipt {
@@ -602,41 +636,41 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const verdict *
     const sp_json *case_id = r->case_id;
     sp_buf_puts(out, "receipt for case ");
     if (case_id && case_id->kind == SP_JSON_STRING)
-        sp_buf_append(out, case_id->str, case_id->len);
+        put_escaped(out, case_id->str, case_id->len);
     else if (case_id)
         json_write(case_id, out);
     else
         sp_buf_puts(out, "(none)");
     sp_buf_puts(out, ", council ");
-    sp_buf_puts(out, r->council);
+    put_text(out, r->council);
     sp_buf_puts(out, ", made by ");
-    sp_buf_puts(out, r->engine);
+    put_text(out, r->engine);
     sp_buf_putc(out, '\n');
     if (strcmp(r->council, top->name) != 0) {
         sp_buf_puts(out, "note: the receipt names council ");
-        sp_buf_puts(out, r->council);
+        put_text(out, r->council);
         sp_buf_puts(out, "; it is verified against policy ");
-        sp_buf_puts(out, top->name);
+        put_text(out, top->name);
         sp_buf_putc(out, '\n');
     }
     if (strcmp(r->digest, p->digest) == 0) {
         sp_buf_printf(out, "digest: %s, as in the receipt\n", p->digest);
     } else {
         sp_buf_puts(out, "digest differs: the receipt has ");
-        sp_buf_puts(out, r->digest);
+        put_text(out, r->digest);
         sp_buf_puts(out, ", policy ");
-        sp_buf_puts(out, top->name);
+        put_text(out, top->name);
         sp_buf_puts(out, " version ");
-        sp_buf_puts(out, top->version);
+        put_text(out, top->version);
         sp_buf_printf(out, " now has %s\n", p->digest);
     }
     if (strcmp(r->engine, "stayput " STAYPUT_VERSION) != 0)
         sp_buf_puts(out, "engine differs: this is stayput " STAYPUT_VERSION "\n");
     if (v->digests_differ) {
         sp_buf_printf(out, "%s: policy.digest is ", digests_message);
-        sp_buf_puts(out, r->policy_digest);
+        put_text(out, r->policy_digest);
         sp_buf_puts(out, ", receipt.digest is ");
-        sp_buf_puts(out, r->digest);
+        put_text(out, r->digest);
         sp_buf_putc(out, '\n');
     }
     if (v->case_id_differs) {
@@ -648,12 +682,12 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const verdict *
     }
     if (v->unread) {
         sp_buf_printf(out, "%s: ", unread_message);
-        sp_buf_puts(out, v->unread->code ? v->unread->code : "internal");
+        put_text(out, v->unread->code ? v->unread->code : "internal");
         sp_buf_puts(out, ": ");
-        sp_buf_puts(out, v->unread->message);
+        put_text(out, v->unread->message);
         if (v->unread->path[0]) {
             sp_buf_puts(out, " (at receipt.facts.");
-            sp_buf_puts(out, v->unread->path);
+            put_text(out, v->unread->path);
             sp_buf_putc(out, ')');
         }
         sp_buf_putc(out, '\n');
@@ -663,13 +697,13 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const verdict *
     for (const difference *d = v->c.head; d; d = d->next) {
         if (d->output != last) {
             sp_buf_puts(out, "output ");
-            sp_buf_append(out, d->output, d->output_len);
+            put_escaped(out, d->output, d->output_len);
             sp_buf_puts(out, " differs\n");
             last = d->output;
             n_differ++;
         }
         sp_buf_puts(out, "  ");
-        sp_buf_puts(out, d->at);
+        put_text(out, d->at);
         sp_buf_puts(out, ": was ");
         text_value(d->was, out);
         sp_buf_puts(out, ", now ");
@@ -708,7 +742,7 @@ static void report_text(const sp_receipt *r, const sp_policy *p, const verdict *
             if (d->output != last) {
                 if (last)
                     sp_buf_puts(out, ", ");
-                sp_buf_append(out, d->output, d->output_len);
+                put_escaped(out, d->output, d->output_len);
                 last = d->output;
             }
     }

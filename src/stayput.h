@@ -137,11 +137,11 @@ bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p);
 ** check against) and compares the decision and the reasons, output by output
 ** (a rule's source by its policy's name, file name and line), and the
 ** receipt's case_id and policy.digest with what its facts and its
-** receipt.digest say. Appends the report to out (text for people, or one
-** JSON line) and sets *holds when nothing differs;
-** facts this policy no longer reads are reported as a difference. On failure
-** (a rule fails on the case, out of memory) appends nothing and returns the
-** status with err filled. */
+** receipt.digest say. Appends the report to out (text for people, control
+** characters escaped, or one JSON line) and sets *holds when nothing
+** differs; facts this policy no longer reads are reported as a difference.
+** On failure (a rule fails on the case, out of memory) appends nothing and
+** returns the status with err filled. */
 sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf *out, bool *holds,
                             sp_case_error *err);
 /* ---- decision reports (HTML) ---- */

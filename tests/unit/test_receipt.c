@@ -408,6 +408,29 @@ static void test_receipt_verify_unread_facts_differ(void **state)
     free(receipt);
 }
 
+static void test_receipt_verify_escapes_control_characters(void **state)
+{
+    (void)state;
+    char *receipt = receipt_of(SMALL_POLICY, "{\"id\": \"C\\u001b[2J\\u0007\\\\1\"}");
+    /* an output only the receipt has, with a control character in its name */
+    receipt = replace(receipt, "\"decision\": {", "\"decision\": {\"x\\r\\u0000y\": 1, ");
+    receipt = replace(receipt, "\"engine\": \"stayput ", "\"engine\": \"stayput \\u001b[31m");
+    char *report;
+    bool holds = true;
+    assert_int_equal(verify_text(SMALL_POLICY, receipt, false, &report, &holds), SP_OK);
+    assert_false(holds);
+    for (const char *c = report; *c; c++)
+        if ((unsigned char)*c < 0x20 && *c != '\n')
+            fail_msg("a control character (0x%02x) in the report:\n%s", (unsigned char)*c, report);
+    assert_non_null(strstr(report, "receipt for case C\\u001b[2J\\u0007\\\\1, council small, made "
+                                   "by stayput \\u001b[31m"));
+    assert_non_null(strstr(report, "\noutput x\\r\\u0000y differs\n  value: was 1, now (absent)\n"));
+    assert_non_null(strstr(report, "are not as the receipt says: x\\r\\u0000y\n") ||
+                    strstr(report, "is not as the receipt says: x\\r\\u0000y\n"));
+    free(report);
+    free(receipt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -420,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_receipt_verify_refuses_edited_case_id),
         cmocka_unit_test(test_receipt_verify_refuses_edited_policy_digest),
         cmocka_unit_test(test_receipt_verify_unread_facts_differ),
+        cmocka_unit_test(test_receipt_verify_escapes_control_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
