@@ -269,12 +269,24 @@ static void put_escaped(sp_buf *out, const char *s, size_t n)
         sp_buf_append(out, s + start, i - start);
         start = i + 1;
         switch (ch) {
-        case '\\': sp_buf_puts(out, "\\\\"); break;
-        case '\n': sp_buf_puts(out, "\\n"); break;
-        case '\r': sp_buf_puts(out, "\\r"); break;
-        case '\t': sp_buf_puts(out, "\\t"); break;
-        case '\b': sp_buf_puts(out, "\\b"); break;
-        case '\f': sp_buf_puts(out, "\\f"); break;
+        case '\\':
+            sp_buf_puts(out, "\\\\");
+            break;
+        case '\n':
+            sp_buf_puts(out, "\\n");
+            break;
+        case '\r':
+            sp_buf_puts(out, "\\r");
+            break;
+        case '\t':
+            sp_buf_puts(out, "\\t");
+            break;
+        case '\b':
+            sp_buf_puts(out, "\\b");
+            break;
+        case '\f':
+            sp_buf_puts(out, "\\f");
+            break;
         default: {
             char u[7] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15], '\0' };
             sp_buf_puts(out, u);
@@ -417,7 +429,7 @@ bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p)
 typedef struct difference {
     const char *output; /* arena-owned; one pointer per output */
     size_t output_len;  /* a name read from a receipt may hold a NUL */
-    const char *at; /* "value", or a path in the reasons: "reasons[0].cites" */
+    const char *at;     /* "value", or a path in the reasons: "reasons[0].cites" */
     const sp_json *was, *now;
     struct difference *next;
 } difference;
@@ -560,8 +572,8 @@ static void report_differences(comparison *c, const char *output, size_t output_
     if (was->kind == SP_JSON_ARRAY) {
         for (size_t i = 0; i < was->n_items; i++) {
             int n = snprintf(path + plen, psize - plen, "[%zu]", i);
-            report_differences(c, output, output_len, path, plen + (size_t)n, psize,
-                               was->items[i], now->items[i], false);
+            report_differences(c, output, output_len, path, plen + (size_t)n, psize, was->items[i],
+                               now->items[i], false);
         }
         path[plen] = '\0';
         return;
@@ -619,7 +631,8 @@ static bool identical(const verdict *v)
 }
 
 static const char case_id_message[] = "the receipt's case_id does not match its facts";
-static const char digests_message[] = "the receipt's policy.digest does not match its receipt.digest";
+static const char digests_message[] =
+    "the receipt's policy.digest does not match its receipt.digest";
 static const char unread_message[] = "the receipt's facts are no longer a case this policy reads";
 
 static void text_value(const sp_json *j, sp_buf *out)
@@ -788,8 +801,8 @@ static void report_json(const sp_receipt *r, const sp_policy *p, const verdict *
         json_write(r->case_id, out);
     else
         sp_buf_puts(out, "null");
-    sp_buf_printf(out, ", \"identical\": %s, \"council\": {\"receipt\": ",
-                  identical(v) ? "true" : "false");
+    sp_buf_printf(
+        out, ", \"identical\": %s, \"council\": {\"receipt\": ", identical(v) ? "true" : "false");
     json_str(out, r->council);
     sp_buf_puts(out, ", \"now\": ");
     json_str(out, sp_policy_name(p));

@@ -279,10 +279,10 @@ static void test_receipt_read_refuses_what_is_no_receipt(void **state)
 }
 
 /* A small policy: one text fact that is the case's reference, one output. */
-#define SMALL_POLICY                                                                            \
-    "policy \"small\"\nversion \"1\"\nsource \"Doc\"\nreference id\n"                            \
-    "fact id: text required\nfact n: whole number default 2\n"                                  \
-    "output twice: whole number\n"                                                              \
+#define SMALL_POLICY                                                                               \
+    "policy \"small\"\nversion \"1\"\nsource \"Doc\"\nreference id\n"                              \
+    "fact id: text required\nfact n: whole number default 2\n"                                     \
+    "output twice: whole number\n"                                                                 \
     "rule double for twice\n  cites \"1\"\n  = n * 2\n"
 
 /* The receipt of `json` decided by policy `text`, on the heap. */
@@ -395,11 +395,10 @@ static void test_receipt_verify_unread_facts_differ(void **state)
     assert_non_null(strstr(report, " (at receipt.facts.m)\n"));
     free(report);
     /* or no longer declares a key the receipt gives */
-    static const char dropped[] =
-        "policy \"small\"\nversion \"1\"\nsource \"Doc\"\nreference id\n"
-        "fact id: text required\n"
-        "output twice: whole number\n"
-        "rule double for twice\n  cites \"1\"\n  = 4\n";
+    static const char dropped[] = "policy \"small\"\nversion \"1\"\nsource \"Doc\"\nreference id\n"
+                                  "fact id: text required\n"
+                                  "output twice: whole number\n"
+                                  "rule double for twice\n  cites \"1\"\n  = 4\n";
     assert_int_equal(verify_text(dropped, receipt, true, &report, &holds), SP_OK);
     assert_false(holds);
     assert_non_null(strstr(report, "\"facts_error\": {\"code\": \"unknown_key\", "));
@@ -424,7 +423,8 @@ static void test_receipt_verify_escapes_control_characters(void **state)
             fail_msg("a control character (0x%02x) in the report:\n%s", (unsigned char)*c, report);
     assert_non_null(strstr(report, "receipt for case C\\u001b[2J\\u0007\\\\1, council small, made "
                                    "by stayput \\u001b[31m"));
-    assert_non_null(strstr(report, "\noutput x\\r\\u0000y differs\n  value: was 1, now (absent)\n"));
+    assert_non_null(
+        strstr(report, "\noutput x\\r\\u0000y differs\n  value: was 1, now (absent)\n"));
     assert_non_null(strstr(report, "are not as the receipt says: x\\r\\u0000y\n") ||
                     strstr(report, "is not as the receipt says: x\\r\\u0000y\n"));
     free(report);
