@@ -199,7 +199,7 @@ void sp_receipt_render(const sp_engine *e, sp_buf *out)
     sp_buf_puts(out, ", \"engine\": \"stayput " STAYPUT_VERSION "\"}");
 }
 
-/* ---- JSON trees: writing and comparing ---- */
+/* ---- JSON trees ---- */
 
 /* Writes j compactly, in the engine's layout ("a": 1, "b": [2, 3]). */
 static void json_write(const sp_json *j, sp_buf *out)
@@ -255,61 +255,50 @@ static const sp_json *get(const sp_json *obj, const char *key)
     return member(obj, key, strlen(key));
 }
 
-/* A rule's source is compared by file name and line: the folder it was
-** found in depends on where and how the policy was named, not on the rule. */
-static const char *file_and_line(const sp_json *j, size_t *len)
+/* Appends s as the JSON form writes it, without the quotes: control
+** characters and backslashes escaped (DEL too), so that text taken from a
+** receipt cannot move the cursor or erase a terminal's lines. */
+static void put_escaped(sp_buf *out, const char *s, size_t n)
 {
-    const char *s = j->str;
-    for (size_t i = j->len; i > 0; i--)
-        if (s[i - 1] == '/') {
-            *len = j->len - i;
-            return s + i;
+    static const char hex[] = "0123456789abcdef";
+    size_t start = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x20 && ch != 0x7f && ch != '\\')
+            continue;
+        sp_buf_append(out, s + start, i - start);
+        start = i + 1;
+        switch (ch) {
+        case '\\':
+            sp_buf_puts(out, "\\\\");
+            break;
+        case '\n':
+            sp_buf_puts(out, "\\n");
+            break;
+        case '\r':
+            sp_buf_puts(out, "\\r");
+            break;
+        case '\t':
+            sp_buf_puts(out, "\\t");
+            break;
+        case '\b':
+            sp_buf_puts(out, "\\b");
+            break;
+        case '\f':
+            sp_buf_puts(out, "\\f");
+            break;
+        default: {
+            char u[7] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15], '\0' };
+            sp_buf_puts(out, u);
         }
-    *len = j->len;
-    return s;
+        }
+    }
+    sp_buf_append(out, s + start, n - start);
 }
 
-/* Equal as JSON values: objects by key whatever the order, numbers by their
-** text (the engine writes each number one way), sources by file and line. */
-static bool same(const sp_json *a, const sp_json *b, bool source)
+static void put_text(sp_buf *out, const char *s)
 {
-    if (!a || !b)
-        return a == b;
-    if (a->kind != b->kind)
-        return false;
-    switch (a->kind) {
-    case SP_JSON_NULL:
-        return true;
-    case SP_JSON_BOOL:
-        return a->boolean == b->boolean;
-    case SP_JSON_NUMBER:
-        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
-    case SP_JSON_STRING:
-        if (source) {
-            size_t la, lb;
-            const char *sa = file_and_line(a, &la), *sb = file_and_line(b, &lb);
-            return la == lb && memcmp(sa, sb, la) == 0;
-        }
-        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
-    case SP_JSON_ARRAY:
-        if (a->n_items != b->n_items)
-            return false;
-        for (size_t i = 0; i < a->n_items; i++)
-            if (!same(a->items[i], b->items[i], false))
-                return false;
-        return true;
-    case SP_JSON_OBJECT:
-        if (a->n_members != b->n_members)
-            return false;
-        for (size_t i = 0; i < a->n_members; i++) {
-            const sp_json_member *m = &a->members[i];
-            const sp_json *o = member(b, m->key, m->key_len);
-            if (!o || !same(m->value, o, strcmp(m->key, "source") == 0))
-                return false;
-        }
-        return true;
-    }
-    return false;
+    put_escaped(out, s, strlen(s));
 }
 
 /* ---- reading a receipt ---- */
@@ -321,7 +310,8 @@ struct sp_receipt {
     const sp_json *decision;
     const sp_json *reasons;
     const sp_json *facts;
-    const char *digest;
+    const char *digest;        /* receipt.digest */
+    const char *policy_digest; /* policy.digest, which eval writes equal to it */
     const char *engine;
 };
 
@@ -407,6 +397,9 @@ sp_receipt *sp_receipt_read(const char *json, size_t len, sp_case_error *err)
     if (!r->reasons || r->reasons->kind != SP_JSON_OBJECT)
         return bad(r, err, "not_a_receipt", "reasons",
                    "'reasons' must be the object of the outputs' reasons%s", made);
+    if (!(r->policy_digest = text_of(get(get(root, "policy"), "digest"))))
+        return bad(r, err, "not_a_receipt", "policy.digest",
+                   "'policy.digest' must be the policy's digest, as text%s", made);
     r->case_id = get(root, "case_id");
     return r;
 }
@@ -434,20 +427,119 @@ bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p)
 /* One difference: at `at` of output `output`, the receipt had `was` and the
 ** policy now gives `now` (NULL: absent on that side). */
 typedef struct difference {
-    const char *output;
-    const char *at; /* "value", or a path in the reasons: "reasons[0].cites" */
+    const char *output; /* arena-owned; one pointer per output */
+    size_t output_len;  /* a name read from a receipt may hold a NUL */
+    const char *at;     /* "value", or a path in the reasons: "reasons[0].cites" */
     const sp_json *was, *now;
     struct difference *next;
 } difference;
 
+/* The comparison of a receipt's outputs with the policy's, and what it found. */
 typedef struct comparison {
-    sp_arena *arena;
-    difference *head, **tail;
+    sp_arena *arena;          /* holds the differences */
+    const sp_policy *p;       /* the policy deciding now */
+    const char *council;      /* the policy the receipt was made by, as it names it */
+    difference *head, **tail; /* output by output, in the order compared */
     bool oom;
 } comparison;
 
-static void record(comparison *c, const char *output, const char *at, const sp_json *was,
-                   const sp_json *now)
+/* Splits a rule's source "DIR/FOLDER/FILE:LINE" into FOLDER and FILE:LINE. */
+static void split_source(const sp_json *j, const char **folder, size_t *folder_len,
+                         const char **rest, size_t *rest_len)
+{
+    const char *s = j->str;
+    size_t slash = j->len, start = 0;
+    while (slash > 0 && s[slash - 1] != '/')
+        slash--;
+    if (slash > 0) {
+        start = slash - 1;
+        while (start > 0 && s[start - 1] != '/')
+            start--;
+    }
+    *folder = s + start;
+    *folder_len = slash > start ? slash - 1 - start : 0;
+    *rest = s + slash;
+    *rest_len = j->len - slash;
+}
+
+/* The policy whose folder is `folder`, by its declared name. A policy that
+** another extends is found by its name, so it sits in a folder of that name;
+** only the policy verified may sit in a folder of any name (a council's
+** folder copied to `april/`, a path given to --policy). So a folder naming a
+** policy the one verified extends is that policy; any other folder holds the
+** policy itself: the council the receipt names on the receipt's side, the
+** policy's declared name now. */
+static const char *source_policy(const comparison *c, const char *folder, size_t len, bool now)
+{
+    const sp_policy *p = c->p;
+    for (size_t i = 0; i + 1 < p->n_layers; i++)
+        if (strlen(p->layers[i].name) == len && memcmp(p->layers[i].name, folder, len) == 0)
+            return p->layers[i].name;
+    return now ? p->layers[p->n_layers - 1].name : c->council;
+}
+
+/* A rule's source is compared as POLICY/FILE:LINE (see source_policy): where
+** the policy's folder was found, and under what name, is not the rule's. */
+static bool same_source(const comparison *c, const sp_json *was, const sp_json *now)
+{
+    const char *fw, *fn, *rw, *rn;
+    size_t lfw, lfn, lrw, lrn;
+    split_source(was, &fw, &lfw, &rw, &lrw);
+    split_source(now, &fn, &lfn, &rn, &lrn);
+    return lrw == lrn && memcmp(rw, rn, lrw) == 0 &&
+           strcmp(source_policy(c, fw, lfw, false), source_policy(c, fn, lfn, true)) == 0;
+}
+
+static bool is_source(const sp_json_member *m)
+{
+    return m->key_len == 6 && memcmp(m->key, "source", 6) == 0;
+}
+
+/* Equal as JSON values: objects by key whatever the order, numbers by their
+** text (the engine writes each number one way), a rule's source by policy,
+** file and line. */
+static bool json_equal(const comparison *c, const sp_json *a, const sp_json *b, bool source)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->kind != b->kind)
+        return false;
+    switch (a->kind) {
+    case SP_JSON_NULL:
+        return true;
+    case SP_JSON_BOOL:
+        return a->boolean == b->boolean;
+    case SP_JSON_NUMBER:
+        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+    case SP_JSON_STRING:
+        if (source)
+            return same_source(c, a, b);
+        return a->len == b->len && memcmp(a->str, b->str, a->len) == 0;
+    case SP_JSON_ARRAY:
+        if (a->n_items != b->n_items)
+            return false;
+        for (size_t i = 0; i < a->n_items; i++)
+            if (!json_equal(c, a->items[i], b->items[i], false))
+                return false;
+        return true;
+    case SP_JSON_OBJECT:
+        /* the reader refuses a key given twice: as many members, each found
+        ** and equal, is the same object */
+        if (a->n_members != b->n_members)
+            return false;
+        for (size_t i = 0; i < a->n_members; i++) {
+            const sp_json_member *m = &a->members[i];
+            const sp_json *o = member(b, m->key, m->key_len);
+            if (!o || !json_equal(c, m->value, o, is_source(m)))
+                return false;
+        }
+        return true;
+    }
+    return false;
+}
+
+static void record(comparison *c, const char *output, size_t output_len, const char *at,
+                   const sp_json *was, const sp_json *now)
 {
     difference *d = sp_arena_alloc(c->arena, sizeof *d);
     char *copy = d ? sp_arena_strdup(c->arena, at) : NULL;
@@ -455,50 +547,55 @@ static void record(comparison *c, const char *output, const char *at, const sp_j
         c->oom = true;
         return;
     }
-    *d = (difference){ output, copy, was, now, NULL };
+    *d = (difference){ output, output_len, copy, was, now, NULL };
     *c->tail = d;
     c->tail = &d->next;
 }
 
-/* Records where was and now differ, as deep as both have the same shape. */
-static void diff(comparison *c, const char *output, char *path, size_t plen, size_t psize,
-                 const sp_json *was, const sp_json *now, bool source)
+/* Records each place where was and now part, comparing each node once: it
+** goes down through objects, and arrays of the same length, and records a
+** value that differs, a member only one side has, or arrays of different
+** lengths, where it finds them. path (of size psize, plen used) names the
+** place; a place too deep to name is compared whole. */
+static void report_differences(comparison *c, const char *output, size_t output_len, char *path,
+                               size_t plen, size_t psize, const sp_json *was, const sp_json *now,
+                               bool source)
 {
-    if (same(was, now, source))
+    bool descend = was && now && was->kind == now->kind && plen + 32 < psize &&
+                   (was->kind == SP_JSON_OBJECT ||
+                    (was->kind == SP_JSON_ARRAY && was->n_items == now->n_items));
+    if (!descend) {
+        if (!json_equal(c, was, now, source))
+            record(c, output, output_len, path, was, now);
         return;
-    if (was && now && was->kind == now->kind && plen + 32 < psize &&
-        ((was->kind == SP_JSON_ARRAY && was->n_items == now->n_items) ||
-         was->kind == SP_JSON_OBJECT)) {
-        if (was->kind == SP_JSON_ARRAY) {
-            for (size_t i = 0; i < was->n_items; i++) {
-                int n = snprintf(path + plen, psize - plen, "[%zu]", i);
-                diff(c, output, path, plen + (size_t)n, psize, was->items[i], now->items[i], false);
-            }
-        } else {
-            /* the keys as the policy writes them now, then those it no longer writes */
-            for (int side = 0; side < 2; side++) {
-                const sp_json *from = side ? was : now, *other = side ? now : was;
-                for (size_t i = 0; i < from->n_members; i++) {
-                    const sp_json_member *m = &from->members[i];
-                    const sp_json *o = member(other, m->key, m->key_len);
-                    if (side && o)
-                        continue;
-                    int n = snprintf(path + plen, psize - plen, ".%s", m->key);
-                    size_t end = n < 0                      ? plen
-                                 : plen + (size_t)n < psize ? plen + (size_t)n
-                                                            : psize - 1;
-                    bool src = strcmp(m->key, "source") == 0;
-                    if (side)
-                        diff(c, output, path, end, psize, m->value, NULL, src);
-                    else
-                        diff(c, output, path, end, psize, o, m->value, src);
-                }
-            }
+    }
+    if (was->kind == SP_JSON_ARRAY) {
+        for (size_t i = 0; i < was->n_items; i++) {
+            int n = snprintf(path + plen, psize - plen, "[%zu]", i);
+            report_differences(c, output, output_len, path, plen + (size_t)n, psize, was->items[i],
+                               now->items[i], false);
         }
         path[plen] = '\0';
         return;
     }
-    record(c, output, path, was, now);
+    /* the members as the policy writes them now, then those it no longer writes */
+    for (int side = 0; side < 2; side++) {
+        const sp_json *from = side ? was : now, *other = side ? now : was;
+        for (size_t i = 0; i < from->n_members; i++) {
+            const sp_json_member *m = &from->members[i];
+            const sp_json *o = member(other, m->key, m->key_len);
+            if (side && o)
+                continue;
+            int n = snprintf(path + plen, psize - plen, ".%s", m->key);
+            size_t end = n < 0 ? plen : plen + (size_t)n < psize ? plen + (size_t)n : psize - 1;
+            if (side)
+                record(c, output, output_len, path, m->value, NULL);
+            else
+                report_differences(c, output, output_len, path, end, psize, o, m->value,
+                                   is_source(m));
+        }
+    }
+    path[plen] = '\0';
 }
 
 static void compare_output(comparison *c, const char *name, size_t len, const sp_receipt *r,
@@ -510,12 +607,33 @@ static void compare_output(comparison *c, const char *name, size_t len, const sp
         return;
     }
     const sp_json *was = member(r->decision, name, len), *now = member(decision, name, len);
-    if (!same(was, now, false))
-        record(c, output, "value", was, now);
+    if (!json_equal(c, was, now, false))
+        record(c, output, len, "value", was, now);
     char path[256] = "reasons";
-    diff(c, output, path, strlen(path), sizeof path, member(r->reasons, name, len),
-         member(reasons, name, len), false);
+    report_differences(c, output, len, path, strlen(path), sizeof path,
+                       member(r->reasons, name, len), member(reasons, name, len), false);
 }
+
+/* All that verify found. The receipt holds when nothing differs: the facts
+** are read, no output differs, and the receipt agrees with itself. */
+typedef struct verdict {
+    comparison c;                /* the outputs, when the facts are read */
+    size_t n_outputs;            /* outputs compared */
+    const sp_case_error *unread; /* why the facts are no case this policy reads; NULL: read */
+    const sp_json *case_id_now;  /* the case_id the facts give (NULL: none, or unread) */
+    bool case_id_differs;        /* the receipt's case_id is not the one its facts give */
+    bool digests_differ;         /* its policy.digest is not its receipt.digest */
+} verdict;
+
+static bool identical(const verdict *v)
+{
+    return !v->c.head && !v->unread && !v->case_id_differs && !v->digests_differ;
+}
+
+static const char case_id_message[] = "the receipt's case_id does not match its facts";
+static const char digests_message[] =
+    "the receipt's policy.digest does not match its receipt.digest";
+static const char unread_message[] = "the receipt's facts are no longer a case this policy reads";
 
 static void text_value(const sp_json *j, sp_buf *out)
 {
@@ -525,61 +643,122 @@ static void text_value(const sp_json *j, sp_buf *out)
         json_write(j, out);
 }
 
-static void report_text(const sp_receipt *r, const sp_policy *p, const sp_json *case_id,
-                        const comparison *c, size_t n_outputs, sp_buf *out)
+static void report_text(const sp_receipt *r, const sp_policy *p, const verdict *v, sp_buf *out)
 {
     const sp_layer *top = &p->layers[p->n_layers - 1];
+    const sp_json *case_id = r->case_id;
     sp_buf_puts(out, "receipt for case ");
     if (case_id && case_id->kind == SP_JSON_STRING)
-        sp_buf_append(out, case_id->str, case_id->len);
+        put_escaped(out, case_id->str, case_id->len);
     else if (case_id)
         json_write(case_id, out);
     else
         sp_buf_puts(out, "(none)");
-    sp_buf_printf(out, ", council %s, made by %s\n", r->council, r->engine);
-    if (strcmp(r->council, top->name) != 0)
-        sp_buf_printf(out, "note: the receipt names council %s; it is verified against policy %s\n",
-                      r->council, top->name);
-    if (strcmp(r->digest, p->digest) == 0)
+    sp_buf_puts(out, ", council ");
+    put_text(out, r->council);
+    sp_buf_puts(out, ", made by ");
+    put_text(out, r->engine);
+    sp_buf_putc(out, '\n');
+    if (strcmp(r->council, top->name) != 0) {
+        sp_buf_puts(out, "note: the receipt names council ");
+        put_text(out, r->council);
+        sp_buf_puts(out, "; it is verified against policy ");
+        put_text(out, top->name);
+        sp_buf_putc(out, '\n');
+    }
+    if (strcmp(r->digest, p->digest) == 0) {
         sp_buf_printf(out, "digest: %s, as in the receipt\n", p->digest);
-    else
-        sp_buf_printf(out, "digest differs: the receipt has %s, policy %s version %s now has %s\n",
-                      r->digest, top->name, top->version, p->digest);
+    } else {
+        sp_buf_puts(out, "digest differs: the receipt has ");
+        put_text(out, r->digest);
+        sp_buf_puts(out, ", policy ");
+        put_text(out, top->name);
+        sp_buf_puts(out, " version ");
+        put_text(out, top->version);
+        sp_buf_printf(out, " now has %s\n", p->digest);
+    }
     if (strcmp(r->engine, "stayput " STAYPUT_VERSION) != 0)
         sp_buf_puts(out, "engine differs: this is stayput " STAYPUT_VERSION "\n");
+    if (v->digests_differ) {
+        sp_buf_printf(out, "%s: policy.digest is ", digests_message);
+        put_text(out, r->policy_digest);
+        sp_buf_puts(out, ", receipt.digest is ");
+        put_text(out, r->digest);
+        sp_buf_putc(out, '\n');
+    }
+    if (v->case_id_differs) {
+        sp_buf_printf(out, "%s: case_id is ", case_id_message);
+        text_value(r->case_id, out);
+        sp_buf_puts(out, ", the facts give ");
+        text_value(v->case_id_now, out);
+        sp_buf_putc(out, '\n');
+    }
+    if (v->unread) {
+        sp_buf_printf(out, "%s: ", unread_message);
+        put_text(out, v->unread->code ? v->unread->code : "internal");
+        sp_buf_puts(out, ": ");
+        put_text(out, v->unread->message);
+        if (v->unread->path[0]) {
+            sp_buf_puts(out, " (at receipt.facts.");
+            put_text(out, v->unread->path);
+            sp_buf_putc(out, ')');
+        }
+        sp_buf_putc(out, '\n');
+    }
     size_t n_differ = 0;
     const char *last = NULL;
-    for (const difference *d = c->head; d; d = d->next) {
+    for (const difference *d = v->c.head; d; d = d->next) {
         if (d->output != last) {
-            sp_buf_printf(out, "output %s differs\n", d->output);
+            sp_buf_puts(out, "output ");
+            put_escaped(out, d->output, d->output_len);
+            sp_buf_puts(out, " differs\n");
             last = d->output;
             n_differ++;
         }
-        sp_buf_printf(out, "  %s: was ", d->at);
+        sp_buf_puts(out, "  ");
+        put_text(out, d->at);
+        sp_buf_puts(out, ": was ");
         text_value(d->was, out);
         sp_buf_puts(out, ", now ");
         text_value(d->now, out);
         sp_buf_putc(out, '\n');
     }
-    if (!n_differ) {
-        if (n_outputs == 1)
+    if (identical(v)) {
+        if (v->n_outputs == 1)
             sp_buf_puts(out, "identical: the decision and the reasons of the one output are as "
                              "the receipt says\n");
         else
             sp_buf_printf(out,
                           "identical: the decision and the reasons of all %zu outputs are as the "
                           "receipt says\n",
-                          n_outputs);
+                          v->n_outputs);
         return;
     }
-    sp_buf_printf(out, "differs: %zu of %zu outputs %s not as the receipt says: ", n_differ,
-                  n_outputs, n_differ == 1 ? "is" : "are");
-    last = NULL;
-    for (const difference *d = c->head; d; d = d->next)
-        if (d->output != last) {
-            sp_buf_printf(out, "%s%s", last ? ", " : "", d->output);
-            last = d->output;
-        }
+    const char *sep = "differs: ";
+    if (v->case_id_differs) {
+        sp_buf_printf(out, "%s%s", sep, case_id_message);
+        sep = "; ";
+    }
+    if (v->digests_differ) {
+        sp_buf_printf(out, "%s%s", sep, digests_message);
+        sep = "; ";
+    }
+    if (v->unread) {
+        sp_buf_printf(out, "%s%s", sep, unread_message);
+        sep = "; ";
+    }
+    if (n_differ) {
+        sp_buf_printf(out, "%s%zu of %zu outputs %s not as the receipt says: ", sep, n_differ,
+                      v->n_outputs, n_differ == 1 ? "is" : "are");
+        last = NULL;
+        for (const difference *d = v->c.head; d; d = d->next)
+            if (d->output != last) {
+                if (last)
+                    sp_buf_puts(out, ", ");
+                put_escaped(out, d->output, d->output_len);
+                last = d->output;
+            }
+    }
     sp_buf_putc(out, '\n');
 }
 
@@ -588,16 +767,42 @@ static void json_str(sp_buf *out, const char *s)
     sp_buf_json_string(out, s, strlen(s));
 }
 
-static void report_json(const sp_receipt *r, const sp_policy *p, const sp_json *case_id,
-                        const comparison *c, sp_buf *out)
+/* {"at": ..., "message": ..., "has": ..., "expected": ...}: a part of the
+** receipt that disagrees with another part. */
+static void json_inconsistent(sp_buf *out, const char *at, const char *message, const sp_json *has,
+                              const char *has_text, const sp_json *expected,
+                              const char *expected_text)
 {
-    sp_buf_puts(out, "{\"case_id\": ");
-    if (case_id)
-        json_write(case_id, out);
+    sp_buf_puts(out, "{\"at\": ");
+    json_str(out, at);
+    sp_buf_puts(out, ", \"message\": ");
+    json_str(out, message);
+    sp_buf_puts(out, ", \"has\": ");
+    if (has)
+        json_write(has, out);
+    else if (has_text)
+        json_str(out, has_text);
     else
         sp_buf_puts(out, "null");
-    sp_buf_printf(out,
-                  ", \"identical\": %s, \"council\": {\"receipt\": ", c->head ? "false" : "true");
+    sp_buf_puts(out, ", \"expected\": ");
+    if (expected)
+        json_write(expected, out);
+    else if (expected_text)
+        json_str(out, expected_text);
+    else
+        sp_buf_puts(out, "null");
+    sp_buf_putc(out, '}');
+}
+
+static void report_json(const sp_receipt *r, const sp_policy *p, const verdict *v, sp_buf *out)
+{
+    sp_buf_puts(out, "{\"case_id\": ");
+    if (r->case_id)
+        json_write(r->case_id, out);
+    else
+        sp_buf_puts(out, "null");
+    sp_buf_printf(
+        out, ", \"identical\": %s, \"council\": {\"receipt\": ", identical(v) ? "true" : "false");
     json_str(out, r->council);
     sp_buf_puts(out, ", \"now\": ");
     json_str(out, sp_policy_name(p));
@@ -608,13 +813,39 @@ static void report_json(const sp_receipt *r, const sp_policy *p, const sp_json *
     sp_buf_printf(out, ", \"same\": %s}, \"engine\": {\"receipt\": ",
                   strcmp(r->digest, p->digest) ? "false" : "true");
     json_str(out, r->engine);
-    sp_buf_puts(out, ", \"now\": \"stayput " STAYPUT_VERSION "\"}, \"differs\": {");
+    sp_buf_puts(out, ", \"now\": \"stayput " STAYPUT_VERSION "\"}, \"inconsistent\": [");
+    if (v->case_id_differs)
+        json_inconsistent(out, "case_id", case_id_message, r->case_id, NULL, v->case_id_now, NULL);
+    if (v->digests_differ) {
+        if (v->case_id_differs)
+            sp_buf_puts(out, ", ");
+        json_inconsistent(out, "policy.digest", digests_message, NULL, r->policy_digest, NULL,
+                          r->digest);
+    }
+    sp_buf_puts(out, "], \"facts_error\": ");
+    if (v->unread) {
+        sp_buf_puts(out, "{\"code\": ");
+        json_str(out, v->unread->code ? v->unread->code : "internal");
+        sp_buf_puts(out, ", \"message\": ");
+        json_str(out, v->unread->message);
+        sp_buf_puts(out, ", \"path\": ");
+        char path[sizeof v->unread->path + 16];
+        if (v->unread->path[0] &&
+            snprintf(path, sizeof path, "receipt.facts.%s", v->unread->path) > 0)
+            json_str(out, path);
+        else
+            sp_buf_puts(out, "null");
+        sp_buf_putc(out, '}');
+    } else {
+        sp_buf_puts(out, "null");
+    }
+    sp_buf_puts(out, ", \"differs\": {");
     const char *last = NULL;
-    for (const difference *d = c->head; d; d = d->next) {
+    for (const difference *d = v->c.head; d; d = d->next) {
         if (d->output != last) {
             if (last)
                 sp_buf_puts(out, "], ");
-            json_str(out, d->output);
+            sp_buf_json_string(out, d->output, d->output_len);
             sp_buf_puts(out, ": [");
         } else {
             sp_buf_puts(out, ", ");
@@ -642,6 +873,38 @@ static sp_status verify_fail(sp_case_error *err, const char *code, const char *m
     return strcmp(code, "out_of_memory") == 0 ? SP_ERR_OOM : SP_ERR_RULES;
 }
 
+/* Compares the decision made again (root, the engine's JSON) with the
+** receipt's, output by output, and its case_id with the receipt's. */
+static sp_status compare_decision(verdict *v, const sp_receipt *r, const sp_json *root,
+                                  sp_case_error *err)
+{
+    comparison *c = &v->c;
+    const sp_json *decision = get(root, "decision"), *reasons = get(root, "reasons");
+    if (!decision || decision->kind != SP_JSON_OBJECT || !reasons ||
+        reasons->kind != SP_JSON_OBJECT)
+        return verify_fail(err, "internal", "the decision made again has no outputs");
+    /* every output the policy decides now, then those only the receipt has */
+    for (size_t i = 0; i < decision->n_members; i++)
+        compare_output(c, decision->members[i].key, decision->members[i].key_len, r, decision,
+                       reasons);
+    v->n_outputs = decision->n_members;
+    const sp_json *sides[2] = { r->decision, r->reasons };
+    for (int s = 0; s < 2; s++)
+        for (size_t i = 0; i < sides[s]->n_members; i++) {
+            const sp_json_member *m = &sides[s]->members[i];
+            if (member(decision, m->key, m->key_len) ||
+                (s && member(r->decision, m->key, m->key_len)))
+                continue;
+            compare_output(c, m->key, m->key_len, r, decision, reasons);
+            v->n_outputs++;
+        }
+    v->case_id_now = get(root, "case_id");
+    v->case_id_differs = !json_equal(c, r->case_id, v->case_id_now, false);
+    if (c->oom)
+        return verify_fail(err, "out_of_memory", "out of memory");
+    return SP_OK;
+}
+
 sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf *out, bool *holds,
                             sp_case_error *err)
 {
@@ -653,6 +916,10 @@ sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf
     sp_buf_init(&now);
     sp_arena arena;
     sp_arena_init(&arena, 64 * 1024);
+    verdict v = { .c = { .arena = &arena, .p = p, .council = r->council } };
+    v.c.tail = &v.c.head;
+    v.digests_differ = strcmp(r->policy_digest, r->digest) != 0;
+    sp_case_error unread;
     sp_status st = SP_OK;
     json_write(r->facts, &facts);
     sp_eval_options opt = { .format = SP_FORMAT_JSON };
@@ -660,51 +927,39 @@ sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf
         st = verify_fail(err, "out_of_memory", "out of memory");
         goto done;
     }
-    st = sp_engine_eval(e, facts.data, facts.len, &opt, &now, err);
-    if (st != SP_OK)
+    st = sp_engine_eval(e, facts.data, facts.len, &opt, &now, &unread);
+    if (st == SP_ERR_INPUT) {
+        /* facts the policy no longer reads (a fact it now requires, a key it
+        ** no longer declares): the decision cannot be made again as it was,
+        ** which is a difference, not a bad receipt */
+        v.unread = &unread;
+        st = SP_OK;
+    } else if (st != SP_OK) {
+        *err = unread;
         goto done;
-    sp_json_error jerr;
-    const sp_json *root = sp_json_parse(&arena, now.data, now.len, &jerr);
-    if (!root) {
-        st = jerr.kind == SP_JSON_ERR_OOM
-                 ? verify_fail(err, "out_of_memory", "out of memory")
-                 : verify_fail(err, "internal", "the decision made again is not JSON");
-        goto done;
-    }
-    const sp_json *decision = get(root, "decision"), *reasons = get(root, "reasons");
-    comparison c = { .arena = &arena };
-    c.tail = &c.head;
-    /* every output the policy decides now, then those only the receipt has */
-    for (size_t i = 0; i < decision->n_members; i++)
-        compare_output(&c, decision->members[i].key, decision->members[i].key_len, r, decision,
-                       reasons);
-    size_t n_outputs = decision->n_members;
-    const sp_json *sides[2] = { r->decision, r->reasons };
-    for (int s = 0; s < 2; s++)
-        for (size_t i = 0; i < sides[s]->n_members; i++) {
-            const sp_json_member *m = &sides[s]->members[i];
-            if (member(decision, m->key, m->key_len) ||
-                (s && member(r->decision, m->key, m->key_len)))
-                continue;
-            compare_output(&c, m->key, m->key_len, r, decision, reasons);
-            n_outputs++;
+    } else {
+        sp_json_error jerr;
+        const sp_json *root = sp_json_parse(&arena, now.data, now.len, &jerr);
+        if (!root) {
+            st = jerr.kind == SP_JSON_ERR_OOM
+                     ? verify_fail(err, "out_of_memory", "out of memory")
+                     : verify_fail(err, "internal", "the decision made again is not JSON");
+            goto done;
         }
-    if (c.oom) {
-        st = verify_fail(err, "out_of_memory", "out of memory");
-        goto done;
+        if ((st = compare_decision(&v, r, root, err)) != SP_OK)
+            goto done;
     }
-    const sp_json *case_id = r->case_id ? r->case_id : get(root, "case_id");
     size_t before = out->len;
     if (json)
-        report_json(r, p, case_id, &c, out);
+        report_json(r, p, &v, out);
     else
-        report_text(r, p, case_id, &c, n_outputs, out);
+        report_text(r, p, &v, out);
     if (out->oom) {
         out->len = before;
         st = verify_fail(err, "out_of_memory", "out of memory");
         goto done;
     }
-    *holds = c.head == NULL;
+    *holds = identical(&v);
 done:
     sp_arena_fini(&arena);
     sp_buf_fini(&facts);

@@ -39,6 +39,10 @@ typedef struct sp_eval_options {
 ** any policy's facts, small enough that a hostile input cannot exhaust memory. */
 #define SP_MAX_CASE_BYTES (1 << 20)
 
+/* The largest receipt verify reads: a decision with --trace and the facts as
+** read is larger than its case, but not sixteen times a case's limit. */
+#define SP_MAX_RECEIPT_BYTES (16 << 20)
+
 /* Why a case was not decided. */
 typedef struct sp_case_error {
     const char *code;   /* stable code listed in docs/errors.md, e.g. "unknown_key" */
@@ -131,10 +135,13 @@ const char *sp_receipt_council(const sp_receipt *r);
 bool sp_receipt_same_digest(const sp_receipt *r, const sp_policy *p);
 /* Evaluates the receipt's facts again with e (an engine of the policy to
 ** check against) and compares the decision and the reasons, output by output
-** (a rule's source by file name and line). Appends the report to out (text
-** for people, or one JSON line) and sets *holds when nothing differs. On
-** failure (the facts are not a case this policy reads, a rule fails, out of
-** memory) appends nothing and returns the status with err filled. */
+** (a rule's source by its policy's name, file name and line), and the
+** receipt's case_id and policy.digest with what its facts and its
+** receipt.digest say. Appends the report to out (text for people, control
+** characters escaped, or one JSON line) and sets *holds when nothing
+** differs; facts this policy no longer reads are reported as a difference.
+** On failure (a rule fails on the case, out of memory) appends nothing and
+** returns the status with err filled. */
 sp_status sp_receipt_verify(sp_engine *e, const sp_receipt *r, bool json, sp_buf *out, bool *holds,
                             sp_case_error *err);
 /* ---- decision reports (HTML) ---- */

@@ -16,11 +16,29 @@ static const char verify_usage[] =
     "reads standard input) again, by the council the receipt names, or by the\n"
     "policy folder PATH, and compares the decision and the reasons output by\n"
     "output. Says whether the policy's digest changed, then each output that\n"
-    "differs: what the receipt has, what the policy gives now.\n"
+    "differs: what the receipt has, what the policy gives now. Facts the policy\n"
+    "no longer reads, and a receipt whose case_id or policy.digest disagree\n"
+    "with its facts or its receipt.digest, differ too.\n"
     "\n"
-    "Exit status: 0 identical (even when the digest changed), 1 some output\n"
-    "differs, 2 usage error or unknown council, 3 bad receipt or facts the\n"
-    "policy does not read, 4 rule-file errors, 6 out of memory.\n";
+    "Exit status: 0 identical (even when the digest changed), 1 something\n"
+    "differs, 2 usage error or unknown council, 3 no receipt (malformed, or\n"
+    "larger than 16 MiB), 4 rule-file errors, 6 out of memory.\n";
+
+/* The exit status of a library status, each named (contract, section 1). */
+static int exit_status(sp_status st)
+{
+    switch (st) {
+    case SP_OK:
+        return EXIT_DONE;
+    case SP_ERR_INPUT:
+        return EXIT_INPUT;
+    case SP_ERR_RULES:
+        return EXIT_RULES;
+    case SP_ERR_OOM:
+        return EXIT_INTERNAL;
+    }
+    return EXIT_INTERNAL;
+}
 
 /* Says why the receipt's case could not be decided; returns the exit status. */
 static int case_failed(sp_status st, const sp_case_error *err, bool same_digest)
@@ -33,7 +51,7 @@ static int case_failed(sp_status st, const sp_case_error *err, bool same_digest)
         say("cannot decide the receipt's case again: %s: %s", code, err->message);
     if (!same_digest)
         say("note: the policy has changed since the receipt was made (its digest differs)");
-    return (int)st;
+    return exit_status(st);
 }
 
 static int verify(const char *file, const char *policy, bool json)
@@ -41,7 +59,7 @@ static int verify(const char *file, const char *policy, bool json)
     sp_buf in;
     sp_buf_init(&in);
     errno = 0;
-    if (!sp_buf_read_file(&in, file)) {
+    if (!sp_buf_read_file_at_most(&in, file, SP_MAX_RECEIPT_BYTES)) {
         int err = errno;
         sp_buf_fini(&in);
         if (err == ENOMEM)
@@ -52,10 +70,16 @@ static int verify(const char *file, const char *policy, bool json)
             say("cannot read the receipt file '%s': %s", file, strerror(err));
         return EXIT_INPUT;
     }
+    const char *shown = strcmp(file, "-") == 0 ? "standard input" : file;
+    if (in.len > SP_MAX_RECEIPT_BYTES) {
+        sp_buf_fini(&in);
+        say("bad receipt in %s: too_large: the receipt is larger than %d MiB (%d bytes)", shown,
+            SP_MAX_RECEIPT_BYTES >> 20, SP_MAX_RECEIPT_BYTES);
+        return EXIT_INPUT;
+    }
     sp_case_error err;
     sp_receipt *r = sp_receipt_read(in.data, in.len, &err);
     sp_buf_fini(&in);
-    const char *shown = strcmp(file, "-") == 0 ? "standard input" : file;
     if (!r) {
         if (strcmp(err.code, "out_of_memory") == 0)
             return out_of_memory();
@@ -97,7 +121,7 @@ static int verify(const char *file, const char *policy, bool json)
 
 int cmd_verify(args *a)
 {
-    const char *policy = NULL, *file = NULL, *text, *value;
+    const char *policy = NULL, *format = NULL, *file = NULL, *text, *value;
     bool json = false;
     char name[64];
     arg_kind k;
@@ -115,7 +139,9 @@ int cmd_verify(args *a)
             if (!(policy = option_value(a, name, value)))
                 return EXIT_USAGE;
         } else if (strcmp(name, "--format") == 0) {
-            const char *f = option_value(a, name, value);
+            if (format)
+                return usage("option '--format' is given twice");
+            const char *f = format = option_value(a, name, value);
             if (!f)
                 return EXIT_USAGE;
             if (strcmp(f, "json") != 0 && strcmp(f, "text") != 0)

@@ -255,16 +255,180 @@ static void test_receipt_read_refuses_what_is_no_receipt(void **state)
              tail);
     bad_receipt(buf, "not_a_receipt", "reasons");
     bad_receipt("{\"receipt\": {}, \"receipt\": {}}", "duplicate_key", "receipt");
-
+    /* policy.digest, which eval writes beside receipt.digest, must be there */
     snprintf(buf, sizeof buf,
              "{\"council\": \"a\", \"decision\": {}, \"reasons\": {}, \"receipt\": {\"facts\": {}, "
              "\"digest\": \"d\"%s",
+             tail);
+    bad_receipt(buf, "not_a_receipt", "policy.digest");
+    snprintf(buf, sizeof buf,
+             "{\"council\": \"a\", \"policy\": {\"digest\": 1}, \"decision\": {}, \"reasons\": {}, "
+             "\"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
+             tail);
+    bad_receipt(buf, "not_a_receipt", "policy.digest");
+
+    snprintf(buf, sizeof buf,
+             "{\"council\": \"a\", \"policy\": {\"digest\": \"d\"}, \"decision\": {}, "
+             "\"reasons\": {}, \"receipt\": {\"facts\": {}, \"digest\": \"d\"%s",
              tail);
     sp_case_error err;
     sp_receipt *r = sp_receipt_read(buf, strlen(buf), &err);
     assert_non_null(r);
     assert_string_equal(sp_receipt_council(r), "a");
     sp_receipt_free(r);
+}
+
+/* A small policy: one text fact that is the case's reference, one output. */
+#define SMALL_POLICY                                                                               \
+    "policy \"small\"\nversion \"1\"\nsource \"Doc\"\nreference id\n"                              \
+    "fact id: text required\nfact n: whole number default 2\n"                                     \
+    "output twice: whole number\n"                                                                 \
+    "rule double for twice\n  cites \"1\"\n  = n * 2\n"
+
+/* The receipt of `json` decided by policy `text`, on the heap. */
+static char *receipt_of(const char *text, const char *json)
+{
+    sp_policy *p = load_text(text);
+    sp_engine *e = sp_engine_new(p);
+    assert_non_null(e);
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_case_error err;
+    const sp_eval_options opt = { .format = SP_FORMAT_JSON, .receipt = true };
+    assert_int_equal(sp_engine_eval(e, json, strlen(json), &opt, &out, &err), SP_OK);
+    sp_engine_free(e);
+    sp_policy_free(p);
+    return out.data;
+}
+
+/* Verifies `receipt` against policy `text`: the status, the report in *report
+** (caller frees), whether it holds. */
+static sp_status verify_text(const char *text, const char *receipt, bool json, char **report,
+                             bool *holds)
+{
+    sp_policy *p = load_text(text);
+    sp_engine *e = sp_engine_new(p);
+    assert_non_null(e);
+    sp_case_error err;
+    sp_receipt *r = sp_receipt_read(receipt, strlen(receipt), &err);
+    if (!r)
+        fail_msg("not a receipt: %s: %s\n%s", err.code, err.message, receipt);
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_status st = sp_receipt_verify(e, r, json, &out, holds, &err);
+    *report = out.data;
+    sp_receipt_free(r);
+    sp_engine_free(e);
+    sp_policy_free(p);
+    return st;
+}
+
+/* Replaces the first `from` in s (a heap string) by `to`. */
+static char *replace(char *s, const char *from, const char *to)
+{
+    char *at = strstr(s, from);
+    if (!at)
+        fail_msg("'%s' is not in %s", from, s);
+    size_t n = strlen(s) - strlen(from) + strlen(to) + 1;
+    char *t = malloc(n);
+    assert_non_null(t);
+    snprintf(t, n, "%.*s%s%s", (int)(at - s), s, to, at + strlen(from));
+    free(s);
+    return t;
+}
+
+static void test_receipt_verify_refuses_edited_case_id(void **state)
+{
+    (void)state;
+    char *receipt = receipt_of(SMALL_POLICY, "{\"id\": \"C-1\"}");
+    char *report;
+    bool holds = true;
+    assert_int_equal(verify_text(SMALL_POLICY, receipt, false, &report, &holds), SP_OK);
+    assert_true(holds);
+    free(report);
+    receipt = replace(receipt, "\"case_id\": \"C-1\"", "\"case_id\": \"OTHER\"");
+    assert_int_equal(verify_text(SMALL_POLICY, receipt, false, &report, &holds), SP_OK);
+    assert_false(holds);
+    assert_non_null(strstr(report, "\nthe receipt's case_id does not match its facts: case_id is "
+                                   "\"OTHER\", the facts give \"C-1\"\n"));
+    assert_non_null(strstr(report, "\ndiffers: the receipt's case_id does not match its facts\n"));
+    free(report);
+    assert_int_equal(verify_text(SMALL_POLICY, receipt, true, &report, &holds), SP_OK);
+    assert_false(holds);
+    assert_non_null(strstr(report, "\"identical\": false"));
+    assert_non_null(strstr(report, "\"inconsistent\": [{\"at\": \"case_id\", \"message\": \"the "
+                                   "receipt's case_id does not match its facts\", \"has\": "
+                                   "\"OTHER\", \"expected\": \"C-1\"}]"));
+    free(report);
+    free(receipt);
+}
+
+static void test_receipt_verify_refuses_edited_policy_digest(void **state)
+{
+    (void)state;
+    char *receipt = receipt_of(SMALL_POLICY, "{\"id\": \"C-1\"}");
+    receipt = replace(receipt, "\"digest\": \"sha256:", "\"digest\": \"sha256:0");
+    assert_non_null(strstr(receipt, "\"policy\": {\"version\": \"1\", \"digest\": \"sha256:0"));
+    char *report;
+    bool holds = true;
+    assert_int_equal(verify_text(SMALL_POLICY, receipt, false, &report, &holds), SP_OK);
+    assert_false(holds);
+    assert_non_null(strstr(report, "\nthe receipt's policy.digest does not match its "
+                                   "receipt.digest: policy.digest is sha256:0"));
+    free(report);
+    free(receipt);
+}
+
+static void test_receipt_verify_unread_facts_differ(void **state)
+{
+    (void)state;
+    char *receipt = receipt_of(SMALL_POLICY, "{\"id\": \"C-1\", \"n\": 5}");
+    /* the policy now requires a fact the receipt lacks */
+    static const char required[] = SMALL_POLICY "fact m: bool required\n";
+    char *report;
+    bool holds = true;
+    assert_int_equal(verify_text(required, receipt, false, &report, &holds), SP_OK);
+    assert_false(holds);
+    assert_non_null(strstr(report, "\ndigest differs: "));
+    assert_non_null(strstr(report, "\nthe receipt's facts are no longer a case this policy reads: "
+                                   "missing_key: "));
+    assert_non_null(strstr(report, " (at receipt.facts.m)\n"));
+    free(report);
+    /* or no longer declares a key the receipt gives */
+    static const char dropped[] = "policy \"small\"\nversion \"1\"\nsource \"Doc\"\nreference id\n"
+                                  "fact id: text required\n"
+                                  "output twice: whole number\n"
+                                  "rule double for twice\n  cites \"1\"\n  = 4\n";
+    assert_int_equal(verify_text(dropped, receipt, true, &report, &holds), SP_OK);
+    assert_false(holds);
+    assert_non_null(strstr(report, "\"facts_error\": {\"code\": \"unknown_key\", "));
+    assert_non_null(strstr(report, "\"path\": \"receipt.facts.n\"}"));
+    free(report);
+    free(receipt);
+}
+
+static void test_receipt_verify_escapes_control_characters(void **state)
+{
+    (void)state;
+    char *receipt = receipt_of(SMALL_POLICY, "{\"id\": \"C\\u001b[2J\\u0007\\\\1\"}");
+    /* an output only the receipt has, with a control character in its name */
+    receipt = replace(receipt, "\"decision\": {", "\"decision\": {\"x\\r\\u0000y\": 1, ");
+    receipt = replace(receipt, "\"engine\": \"stayput ", "\"engine\": \"stayput \\u001b[31m");
+    char *report;
+    bool holds = true;
+    assert_int_equal(verify_text(SMALL_POLICY, receipt, false, &report, &holds), SP_OK);
+    assert_false(holds);
+    for (const char *c = report; *c; c++)
+        if ((unsigned char)*c < 0x20 && *c != '\n')
+            fail_msg("a control character (0x%02x) in the report:\n%s", (unsigned char)*c, report);
+    assert_non_null(strstr(report, "receipt for case C\\u001b[2J\\u0007\\\\1, council small, made "
+                                   "by stayput \\u001b[31m"));
+    assert_non_null(
+        strstr(report, "\noutput x\\r\\u0000y differs\n  value: was 1, now (absent)\n"));
+    assert_non_null(strstr(report, "are not as the receipt says: x\\r\\u0000y\n") ||
+                    strstr(report, "is not as the receipt says: x\\r\\u0000y\n"));
+    free(report);
+    free(receipt);
 }
 
 int main(void)
@@ -276,6 +440,10 @@ int main(void)
         cmocka_unit_test(test_receipt_round_trips_ifa_protocol_examples),
         cmocka_unit_test(test_receipt_facts_exact_money_and_defaults),
         cmocka_unit_test(test_receipt_read_refuses_what_is_no_receipt),
+        cmocka_unit_test(test_receipt_verify_refuses_edited_case_id),
+        cmocka_unit_test(test_receipt_verify_refuses_edited_policy_digest),
+        cmocka_unit_test(test_receipt_verify_unread_facts_differ),
+        cmocka_unit_test(test_receipt_verify_escapes_control_characters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

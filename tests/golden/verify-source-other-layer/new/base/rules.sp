@@ -1,0 +1,6 @@
+policy "base"
+version "1"
+source "Doc"
+
+fact age: whole number required
+output adult: bool

@@ -1,0 +1,4 @@
+policy "top"
+version "1"
+source "Doc"
+extends "base"
