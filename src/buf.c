@@ -34,6 +34,10 @@ static bool reserve(sp_buf *b, size_t extra)
 {
     if (b->oom)
         return false;
+    if (extra >= SIZE_MAX - b->len) {
+        b->oom = true;
+        return false;
+    }
     if (b->len + extra + 1 <= b->cap)
         return true;
     size_t cap = b->cap ? b->cap : 256;
@@ -54,7 +58,7 @@ static bool reserve(sp_buf *b, size_t extra)
     return true;
 }
 
-bool sp_buf_append(sp_buf *b, const char *s, size_t n)
+bool sp_buf_append_slow(sp_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return false;
@@ -63,16 +67,6 @@ bool sp_buf_append(sp_buf *b, const char *s, size_t n)
     b->len += n;
     b->data[b->len] = '\0';
     return true;
-}
-
-bool sp_buf_puts(sp_buf *b, const char *s)
-{
-    return sp_buf_append(b, s, strlen(s));
-}
-
-bool sp_buf_putc(sp_buf *b, char c)
-{
-    return sp_buf_append(b, &c, 1);
 }
 
 bool sp_buf_printf(sp_buf *b, const char *fmt, ...)
@@ -95,35 +89,58 @@ bool sp_buf_printf(sp_buf *b, const char *fmt, ...)
     return true;
 }
 
+/* Bytes that a JSON string literal cannot hold as they are: the escape
+** each needs ('u' for \u00XX), 0 for a byte copied as it is. */
+static const char json_escape[256] = {
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+    ['"'] = '"', ['\\'] = '\\',
+};
+
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+/* True when one of the 8 bytes of w is below 0x20, a quote or a
+** backslash: the usual bit trick for "a byte is zero" (exact about whether
+** there is one), applied to w, w ^ '"'... and w ^ '\\'..., and for "a byte is
+** below 0x20" to w itself. A byte of 0x80 or more never counts. */
+static inline bool word_needs_escape(uint64_t w)
+{
+    uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+    return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs)) & HIGHS;
+}
+
 bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     sp_buf_putc(b, '"');
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
-        char u[7];
-        switch (c) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        default:
-            if (c < 0x20) {
-                u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
-                u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = '\0';
-                esc = u;
+    size_t start = 0, i = 0;
+    while (i < n) {
+        /* Eight plain bytes at a time, then the bytes one by one. */
+        if (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!word_needs_escape(w)) {
+                i += 8;
+                continue;
             }
         }
-        if (esc) {
-            sp_buf_append(b, s + start, i - start);
-            sp_buf_puts(b, esc);
-            start = i + 1;
+        unsigned char c = (unsigned char)s[i];
+        char esc = json_escape[c];
+        if (!esc) {
+            i++;
+            continue;
         }
+        char u[6] = { '\\', esc };
+        size_t ulen = 2;
+        if (esc == 'u') {
+            u[2] = '0'; u[3] = '0';
+            u[4] = hex[c >> 4]; u[5] = hex[c & 15];
+            ulen = 6;
+        }
+        sp_buf_append(b, s + start, i - start);
+        sp_buf_append(b, u, ulen);
+        start = ++i;
     }
     sp_buf_append(b, s + start, n - start);
     return sp_buf_putc(b, '"');
