@@ -78,14 +78,28 @@ static const char *what(const parser *p, size_t at, char buf[24])
     return buf;
 }
 
-static void ws(parser *p)
+/* JSON's four white-space bytes. */
+static const bool is_ws[256] = { [' '] = true, ['\t'] = true, ['\n'] = true, ['\r'] = true };
+
+static inline void ws(parser *p)
 {
-    while (p->pos < p->len) {
-        unsigned char c = p->s[p->pos];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            break;
+    while (p->pos < p->len && is_ws[p->s[p->pos]])
         p->pos++;
-    }
+}
+
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+/* True when none of the 8 bytes at s ends a plain run of a string: none is
+** a quote, a backslash, below 0x20 or 0x80 and above. The usual bit trick
+** for "a byte is zero" (exact about whether there is one), applied to
+** w ^ '"'... and w ^ '\\'..., and for "a byte is below 0x20" to w. */
+static inline bool plain8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+    return !((((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | w) & HIGHS);
 }
 
 static int peek(const parser *p)
@@ -275,8 +289,16 @@ static bool string(parser *p, const char **str, size_t *len)
             return fail(p, SP_JSON_ERR_SYNTAX, p->pos,
                         "unescaped control character 0x%02x in string", c), false;
         /* Copy the run of plain bytes in one go. */
-        size_t run = p->pos;
+        size_t run = p->pos, word = run; /* eight bytes are tried as a word from `word` on */
         while (run < p->len) {
+            if (run >= word && p->len - run >= 8) {
+                if (plain8(p->s + run)) {
+                    run += 8;
+                    word = run;
+                    continue;
+                }
+                word = run + 8; /* byte by byte past the byte that stopped it */
+            }
             unsigned char d = p->s[run];
             if (d == '"' || d == '\\' || d < 0x20)
                 break;
