@@ -17,18 +17,25 @@ static sp_fact_group *group_new(sp_policy *p, const char *segment, size_t len)
     if (!g)
         return NULL;
     g->segment = sp_arena_strndup(&p->arena, segment, len);
+    g->seg_len = len;
     g->fact = -1;
     return g->segment ? g : NULL;
 }
 
+/* The kid named seg[0..len), which holds no NUL; kids are in strcmp order,
+** which is that of the first differing byte, then of the length. */
 static sp_fact_group *child(const sp_fact_group *g, const char *seg, size_t len)
 {
     size_t lo = 0, hi = g->n_kids;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strncmp(seg, g->kids[mid]->segment, len);
-        if (c == 0 && g->kids[mid]->segment[len] != '\0')
-            c = -1;
+        const sp_fact_group *k = g->kids[mid];
+        size_t kl = k->seg_len;
+        int c = len && kl ? (unsigned char)seg[0] - (unsigned char)k->segment[0] : 0;
+        if (c == 0)
+            c = memcmp(seg, k->segment, len < kl ? len : kl);
+        if (c == 0)
+            c = (len > kl) - (len < kl);
         if (c == 0)
             return g->kids[mid];
         if (c < 0)
@@ -229,9 +236,17 @@ static bool read_value(reader *r, const sp_symbol *s, const sp_type *t, const sp
             return wrong_type(r, t, j);
         size_t len = j->len;
         const char *txt = j->str;
-        size_t dot = strcspn(txt, ".");
-        size_t ok = strspn(txt, "0123456789.");
-        if (ok != len || dot == 0 || len == 0 || (dot < len && (dot + 1 == len || strchr(txt + dot + 1, '.'))))
+        /* digits with at most one point, neither first nor last */
+        size_t dot = len, dots = 0;
+        bool ok = len > 0;
+        for (size_t i = 0; i < len; i++) {
+            if (txt[i] == '.') {
+                if (dots++ == 0)
+                    dot = i;
+            } else if (txt[i] < '0' || txt[i] > '9')
+                ok = false;
+        }
+        if (!ok || dot == 0 || dots > 1 || dot + 1 == len)
             return fail(r, "bad_number",
                         "malformed amount '%.40s': write digits with an optional fraction, no sign or exponent",
                         txt);
