@@ -69,13 +69,95 @@ bool sp_buf_append_slow(sp_buf *b, const char *s, size_t n)
     return true;
 }
 
+/* Appends the decimal digits of v, with a '-' first when neg. */
+static bool put_decimal(sp_buf *b, unsigned long long v, bool neg)
+{
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (neg)
+        tmp[--n] = '-';
+    return sp_buf_append(b, tmp + n, sizeof tmp - n);
+}
+
+/* The conversions the callers use most, written here as printf would:
+** %s, %c, %%, and %d %u %zu %ld %lu %lld %llu without flags, width or
+** precision. False (having appended nothing that stays) at anything else,
+** for vsnprintf to do the whole. */
+static bool simple_printf(sp_buf *b, const char *fmt, va_list ap)
+{
+    size_t start = b->len;
+    const char *p = fmt;
+    for (;;) {
+        const char *pct = strchr(p, '%');
+        if (!pct)
+            return sp_buf_puts(b, p);
+        sp_buf_append(b, p, (size_t)(pct - p));
+        p = pct + 1;
+        int longs = 0;
+        bool size = false;
+        if (*p == 'z') {
+            size = true;
+            p++;
+        } else
+            while (*p == 'l' && longs < 2) {
+                longs++;
+                p++;
+            }
+        char conv = *p++;
+        if ((size && conv != 'u') || (longs && conv != 'd' && conv != 'u'))
+            conv = '\0';
+        switch (conv) {
+        case 's': {
+            const char *str = va_arg(ap, const char *);
+            sp_buf_puts(b, str ? str : "(null)"); /* as glibc prints it */
+            break;
+        }
+        case 'c':
+            sp_buf_putc(b, (char)va_arg(ap, int));
+            break;
+        case '%':
+            sp_buf_putc(b, '%');
+            break;
+        case 'd': {
+            long long v = longs == 2 ? va_arg(ap, long long)
+                          : longs == 1 ? va_arg(ap, long) : va_arg(ap, int);
+            put_decimal(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);
+            break;
+        }
+        case 'u': {
+            unsigned long long v = size ? va_arg(ap, size_t)
+                                   : longs == 2 ? va_arg(ap, unsigned long long)
+                                   : longs == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+            put_decimal(b, v, false);
+            break;
+        }
+        default:
+            b->len = start; /* not one of ours: undo, vsnprintf does it all */
+            if (b->data)
+                b->data[start] = '\0';
+            return false;
+        }
+    }
+}
+
 bool sp_buf_printf(sp_buf *b, const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, again;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_copy(again, ap);
+    bool done = simple_printf(b, fmt, ap);
     va_end(ap);
+    if (done || b->oom) {
+        va_end(again);
+        return !b->oom;
+    }
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, again);
+    va_end(again);
     if (n < 0)
         return false;
     if ((size_t)n < sizeof small)
@@ -114,16 +196,19 @@ bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     sp_buf_putc(b, '"');
-    size_t start = 0, i = 0;
+    size_t start = 0, i = 0, word = 0; /* eight bytes are tried as a word from `word` on */
     while (i < n) {
-        /* Eight plain bytes at a time, then the bytes one by one. */
-        if (n - i >= 8) {
+        /* Eight plain bytes at a time; in a word that has a byte to
+        ** escape, byte by byte up to that byte. */
+        if (i >= word && n - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
             if (!word_needs_escape(w)) {
                 i += 8;
+                word = i;
                 continue;
             }
+            word = i + 8;
         }
         unsigned char c = (unsigned char)s[i];
         char esc = json_escape[c];
@@ -140,7 +225,7 @@ bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
         }
         sp_buf_append(b, s + start, i - start);
         sp_buf_append(b, u, ulen);
-        start = ++i;
+        start = word = ++i;
     }
     sp_buf_append(b, s + start, n - start);
     return sp_buf_putc(b, '"');

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -119,12 +120,53 @@ static void test_buf_out_of_memory_sticks(void **state)
     sp_buf_fini(&b);
 }
 
+#define CHECK_PRINTF(...)                                   \
+    do {                                                    \
+        char want[1024];                                    \
+        int n = snprintf(want, sizeof want, __VA_ARGS__);   \
+        sp_buf b;                                           \
+        sp_buf_init(&b);                                    \
+        assert_true(sp_buf_puts(&b, "before|"));            \
+        assert_true(sp_buf_printf(&b, __VA_ARGS__));        \
+        assert_int_equal(b.len, 7 + (size_t)n);             \
+        assert_memory_equal(b.data, "before|", 7);          \
+        assert_memory_equal(b.data + 7, want, (size_t)n);   \
+        assert_int_equal(b.data[b.len], '\0');              \
+        sp_buf_fini(&b);                                    \
+    } while (0)
+
+static void test_buf_printf_as_snprintf(void **state)
+{
+    (void)state;
+    /* the conversions written by buf.c itself, at their limits */
+    CHECK_PRINTF("%s:%zu", "rules/x/a.sp", (size_t)12);
+    CHECK_PRINTF("%zu %zu %zu", (size_t)0, (size_t)9, SIZE_MAX);
+    CHECK_PRINTF("%d %d %d %d", 0, -1, INT_MAX, INT_MIN);
+    CHECK_PRINTF("%u %u", 0u, UINT_MAX);
+    CHECK_PRINTF("%ld %ld %lu", LONG_MAX, LONG_MIN, ULONG_MAX);
+    CHECK_PRINTF("\"%lld months %lld days\"", LLONG_MIN, LLONG_MAX);
+    CHECK_PRINTF("%llu%%%c%s", ULLONG_MAX, 'x', "");
+    CHECK_PRINTF("no conversion at all");
+    CHECK_PRINTF("%s", "");
+    CHECK_PRINTF("100%% %s %%", "sure");
+    /* the rest is vsnprintf's, also after conversions of ours */
+    CHECK_PRINTF("%s %d then %5d and %-*s|", "a", 1, 42, 6, "pad");
+    CHECK_PRINTF("%zu %7zu %.3s %x %04X", (size_t)3, (size_t)4, "abcdef", 255u, 10u);
+    CHECK_PRINTF("%lld %lli", 5LL, 6LL);
+    char big[600];
+    memset(big, 'y', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    CHECK_PRINTF("%s=%zu", big, sizeof big);        /* longer than 256 */
+    CHECK_PRINTF("%s=%5zu", big, sizeof big);       /* vsnprintf, longer than 256 */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_buf_json_string_every_byte_every_place),
         cmocka_unit_test(test_buf_appends_at_the_edge),
         cmocka_unit_test(test_buf_out_of_memory_sticks),
+        cmocka_unit_test(test_buf_printf_as_snprintf),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
