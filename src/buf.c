@@ -182,11 +182,13 @@ static const char json_escape[256] = {
 #define ONES ((uint64_t)0x0101010101010101u)
 #define HIGHS ((uint64_t)0x8080808080808080u)
 
-/* True when one of the 8 bytes of w is below 0x20, a quote or a
-** backslash: the usual bit trick for "a byte is zero" (exact about whether
-** there is one), applied to w, w ^ '"'... and w ^ '\\'..., and for "a byte is
-** below 0x20" to w itself. A byte of 0x80 or more never counts. */
-static inline bool word_needs_escape(uint64_t w)
+/* Nonzero when one of the 8 bytes of w is below 0x20, a quote or a
+** backslash: the usual bit trick for "a byte is zero", applied to w ^ '"'...
+** and w ^ '\\'..., and for "a byte is below 0x20" to w itself (a byte of
+** 0x80 or more never counts). The trick is exact about whether there is
+** such a byte, and its lowest flag is the first such byte (a borrow only
+** flags bytes above a true one). */
+static inline uint64_t escape_flags(uint64_t w)
 {
     uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
     return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs)) & HIGHS;
@@ -196,19 +198,22 @@ bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     sp_buf_putc(b, '"');
-    size_t start = 0, i = 0, word = 0; /* eight bytes are tried as a word from `word` on */
+    size_t start = 0, i = 0;
     while (i < n) {
         /* Eight plain bytes at a time; in a word that has a byte to
-        ** escape, byte by byte up to that byte. */
-        if (i >= word && n - i >= 8) {
+        ** escape, straight to that byte (little-endian: the lowest flag is
+        ** the first byte in memory), else byte by byte. */
+        if (n - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            if (!word_needs_escape(w)) {
+            uint64_t flags = escape_flags(w);
+            if (!flags) {
                 i += 8;
-                word = i;
                 continue;
             }
-            word = i + 8;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            i += (size_t)__builtin_ctzll(flags) / 8;
+#endif
         }
         unsigned char c = (unsigned char)s[i];
         char esc = json_escape[c];
@@ -225,7 +230,7 @@ bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
         }
         sp_buf_append(b, s + start, i - start);
         sp_buf_append(b, u, ulen);
-        start = word = ++i;
+        start = ++i;
     }
     sp_buf_append(b, s + start, n - start);
     return sp_buf_putc(b, '"');

@@ -90,16 +90,18 @@ static inline void ws(parser *p)
 #define ONES ((uint64_t)0x0101010101010101u)
 #define HIGHS ((uint64_t)0x8080808080808080u)
 
-/* True when none of the 8 bytes at s ends a plain run of a string: none is
-** a quote, a backslash, below 0x20 or 0x80 and above. The usual bit trick
-** for "a byte is zero" (exact about whether there is one), applied to
-** w ^ '"'... and w ^ '\\'..., and for "a byte is below 0x20" to w. */
-static inline bool plain8(const unsigned char *s)
+/* Nonzero when one of the 8 bytes at s ends a plain ASCII run of a string:
+** a quote, a backslash, below 0x20, or 0x80 and above. The usual bit trick
+** for "a byte is zero", applied to w ^ '"'... and w ^ '\\'..., and for "a
+** byte is below 0x20" to w. It is exact about whether there is such a
+** byte, and its lowest flag is the first such byte (a borrow only flags
+** bytes above a true one). */
+static inline uint64_t stop_flags(const unsigned char *s)
 {
     uint64_t w;
     memcpy(&w, s, 8);
     uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
-    return !((((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | w) & HIGHS);
+    return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | w) & HIGHS;
 }
 
 static int peek(const parser *p)
@@ -289,15 +291,20 @@ static bool string(parser *p, const char **str, size_t *len)
             return fail(p, SP_JSON_ERR_SYNTAX, p->pos,
                         "unescaped control character 0x%02x in string", c), false;
         /* Copy the run of plain bytes in one go. */
-        size_t run = p->pos, word = run; /* eight bytes are tried as a word from `word` on */
+        size_t run = p->pos;
         while (run < p->len) {
-            if (run >= word && p->len - run >= 8) {
-                if (plain8(p->s + run)) {
+            /* Eight plain bytes at a time; in a word that has a byte that
+            ** stops them, straight to that byte (little-endian: the lowest
+            ** flag is the first byte in memory), else byte by byte. */
+            if (p->len - run >= 8) {
+                uint64_t flags = stop_flags(p->s + run);
+                if (!flags) {
                     run += 8;
-                    word = run;
                     continue;
                 }
-                word = run + 8; /* byte by byte past the byte that stopped it */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                run += (size_t)__builtin_ctzll(flags) / 8;
+#endif
             }
             unsigned char d = p->s[run];
             if (d == '"' || d == '\\' || d < 0x20)
