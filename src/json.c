@@ -550,11 +550,14 @@ static sp_json *object(parser *p)
     return dup < v->n_members ? duplicate(p, &v->members[dup]) : v;
 }
 
-static sp_json *literal(parser *p, const char *word, sp_json_kind kind, bool b)
+static inline sp_json *literal(parser *p, const char *word, sp_json_kind kind, bool b)
 {
     char buf[24];
-    size_t n = strlen(word);
-    if (p->len - p->pos < n || memcmp(p->s + p->pos, word, n) != 0)
+    size_t n = strlen(word); /* inlined, so a constant: the bytes are compared in line */
+    bool same = p->len - p->pos >= n;
+    for (size_t i = 0; same && i < n; i++)
+        same = p->s[p->pos + i] == (unsigned char)word[i];
+    if (!same)
         return fail(p, SP_JSON_ERR_SYNTAX, p->pos, "expected a JSON value, found %s",
                     what(p, p->pos, buf));
     sp_json *v = node(p, kind, p->pos);
