@@ -415,9 +415,10 @@ static int keyref_cmp(const void *x, const void *y)
 static size_t first_duplicate(const sp_json_member *m, size_t n)
 {
     if (n <= SMALL_OBJECT) {
+        /* equal keys have equal lengths: most pairs differ there */
         for (size_t j = 1; j < n; j++)
             for (size_t i = 0; i < j; i++)
-                if (!keycmp(m[i].key, m[i].key_len, m[j].key, m[j].key_len))
+                if (m[i].key_len == m[j].key_len && !memcmp(m[i].key, m[j].key, m[j].key_len))
                     return j;
         return n;
     }
