@@ -5,6 +5,7 @@
 #include "facts.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,58 @@ static sp_fact_group *child(const sp_fact_group *g, const char *seg, size_t len)
             lo = mid + 1;
     }
     return NULL;
+}
+
+/* Where a segment starts looking in a group's slots: its length and its
+** first, middle and last bytes, mixed. */
+static size_t seg_hash(const char *seg, size_t len)
+{
+    if (len == 0)
+        return 0;
+    uint32_t h = (uint32_t)len * 0x9e3779b1u;
+    h ^= (unsigned char)seg[0] * 0x85ebca77u;
+    h ^= (unsigned char)seg[len / 2] * 0x27d4eb2fu;
+    h ^= (unsigned char)seg[len - 1] * 0xc2b2ae3du;
+    return h ^ (h >> 15);
+}
+
+/* child() for reading a case: one hashed look-up, one comparison. */
+static const sp_fact_group *find_kid(const sp_fact_group *g, const char *seg, size_t len)
+{
+    if (!g->slots)
+        return NULL;
+    for (size_t i = seg_hash(seg, len) & g->mask;; i = (i + 1) & g->mask) {
+        const sp_fact_group *k = g->slots[i];
+        if (!k)
+            return NULL;
+        if (k->seg_len == len && memcmp(k->segment, seg, len) == 0)
+            return k;
+    }
+}
+
+/* Fills the slots of g and of the groups below it: at least twice as many
+** as kids, so a probe soon meets an empty one. */
+static bool hash_kids(sp_policy *p, sp_fact_group *g)
+{
+    if (g->n_kids == 0)
+        return true;
+    size_t n = 4;
+    while (n < 2 * g->n_kids)
+        n *= 2;
+    g->slots = sp_arena_alloc(&p->arena, n * sizeof *g->slots);
+    if (!g->slots)
+        return false;
+    g->mask = n - 1;
+    for (size_t i = 0; i < g->n_kids; i++) {
+        sp_fact_group *k = g->kids[i];
+        size_t at = seg_hash(k->segment, k->seg_len) & g->mask;
+        while (g->slots[at])
+            at = (at + 1) & g->mask;
+        g->slots[at] = k;
+        if (!hash_kids(p, k))
+            return false;
+    }
+    return true;
 }
 
 static bool add_child(sp_policy *p, sp_fact_group *g, sp_fact_group *k)
@@ -89,7 +142,7 @@ bool sp_facts_prepare(sp_policy *p)
         }
         g->fact = s;
     }
-    return true;
+    return hash_kids(p, p->fact_root);
 }
 
 /* A step of the path to the value being read: a key, or a list index. The
@@ -353,7 +406,8 @@ static bool read_group(reader *r, const sp_fact_group *g, const sp_json *obj)
     for (size_t i = 0; i < obj->n_members; i++) {
         const sp_json_member *m = &obj->members[i];
         size_t old = push_key(r, m->key);
-        const sp_fact_group *k = memchr(m->key, '\0', m->key_len) ? NULL : child(g, m->key, m->key_len);
+        /* a key holding a NUL matches no segment (they hold none) */
+        const sp_fact_group *k = find_kid(g, m->key, m->key_len);
         if (!k) {
             fail(r, "unknown_key", "unknown key '%s'", path_of(r));
             suggest_key(r, g, m->key);
