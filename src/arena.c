@@ -11,7 +11,6 @@
 struct sp_arena_block {
     sp_arena_block *next; /* the block allocated before this one */
     size_t size;          /* usable bytes in data */
-    size_t used;          /* bytes handed out so far */
     alignas(max_align_t) unsigned char data[];
 };
 
@@ -19,6 +18,8 @@ void sp_arena_init(sp_arena *a, size_t block_size)
 {
     a->head = NULL;
     a->block_size = block_size ? block_size : 64 * 1024;
+    a->next = NULL;
+    a->room = 0;
 }
 
 void sp_arena_fini(sp_arena *a)
@@ -30,6 +31,8 @@ void sp_arena_fini(sp_arena *a)
         b = next;
     }
     a->head = NULL;
+    a->next = NULL;
+    a->room = 0;
 }
 
 void sp_arena_reset(sp_arena *a)
@@ -43,20 +46,21 @@ void sp_arena_reset(sp_arena *a)
         free(b);
         b = next;
     }
-    b->used = 0;
     a->head = b;
+    a->next = b->data;
+    a->room = b->size;
 }
 
-void *sp_arena_alloc(sp_arena *a, size_t size)
+void *sp_arena_alloc_slow(sp_arena *a, size_t size)
 {
-    const size_t align = alignof(max_align_t);
+    const size_t align = SP_ARENA_ALIGN;
     if (size > SIZE_MAX - align)
         return NULL;
     size = (size + align - 1) & ~(align - 1);
     if (size == 0)
         size = align;
     sp_arena_block *b = a->head;
-    if (!b || b->size - b->used < size) {
+    if (!b || a->room < size) {
         size_t want = size > a->block_size ? size : a->block_size;
         if (want > SIZE_MAX - sizeof *b)
             return NULL;
@@ -64,29 +68,29 @@ void *sp_arena_alloc(sp_arena *a, size_t size)
         if (!nb)
             return NULL;
         nb->size = want;
-        nb->used = 0;
         if (b && size > a->block_size) {
             /* A large one-off block goes behind the current one so the
             ** current block's free space is not wasted. */
             nb->next = b->next;
             b->next = nb;
-            nb->used = size;
-            memset(nb->data, 0, size);
             return nb->data;
         }
         nb->next = b;
         a->head = nb;
-        b = nb;
+        a->next = nb->data;
+        a->room = want;
     }
-    void *p = b->data + b->used;
-    b->used += size;
-    memset(p, 0, size);
+    void *p = a->next;
+    a->next += size;
+    a->room -= size;
     return p;
 }
 
 char *sp_arena_strndup(sp_arena *a, const char *s, size_t len)
 {
-    char *p = sp_arena_alloc(a, len + 1);
+    if (len == SIZE_MAX)
+        return NULL;
+    char *p = sp_arena_alloc_uninit(a, len + 1);
     if (!p)
         return NULL;
     memcpy(p, s, len);

@@ -34,6 +34,10 @@ static bool reserve(sp_buf *b, size_t extra)
 {
     if (b->oom)
         return false;
+    if (extra >= SIZE_MAX - b->len) {
+        b->oom = true;
+        return false;
+    }
     if (b->len + extra + 1 <= b->cap)
         return true;
     size_t cap = b->cap ? b->cap : 256;
@@ -54,7 +58,7 @@ static bool reserve(sp_buf *b, size_t extra)
     return true;
 }
 
-bool sp_buf_append(sp_buf *b, const char *s, size_t n)
+bool sp_buf_append_slow(sp_buf *b, const char *s, size_t n)
 {
     if (!reserve(b, n))
         return false;
@@ -65,23 +69,95 @@ bool sp_buf_append(sp_buf *b, const char *s, size_t n)
     return true;
 }
 
-bool sp_buf_puts(sp_buf *b, const char *s)
+/* Appends the decimal digits of v, with a '-' first when neg. */
+static bool put_decimal(sp_buf *b, unsigned long long v, bool neg)
 {
-    return sp_buf_append(b, s, strlen(s));
+    char tmp[24];
+    size_t n = sizeof tmp;
+    do {
+        tmp[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    if (neg)
+        tmp[--n] = '-';
+    return sp_buf_append(b, tmp + n, sizeof tmp - n);
 }
 
-bool sp_buf_putc(sp_buf *b, char c)
+/* The conversions the callers use most, written here as printf would:
+** %s, %c, %%, and %d %u %zu %ld %lu %lld %llu without flags, width or
+** precision. False (having appended nothing that stays) at anything else,
+** for vsnprintf to do the whole. */
+static bool simple_printf(sp_buf *b, const char *fmt, va_list ap)
 {
-    return sp_buf_append(b, &c, 1);
+    size_t start = b->len;
+    const char *p = fmt;
+    for (;;) {
+        const char *pct = strchr(p, '%');
+        if (!pct)
+            return sp_buf_puts(b, p);
+        sp_buf_append(b, p, (size_t)(pct - p));
+        p = pct + 1;
+        int longs = 0;
+        bool size = false;
+        if (*p == 'z') {
+            size = true;
+            p++;
+        } else
+            while (*p == 'l' && longs < 2) {
+                longs++;
+                p++;
+            }
+        char conv = *p++;
+        if ((size && conv != 'u') || (longs && conv != 'd' && conv != 'u'))
+            conv = '\0';
+        switch (conv) {
+        case 's': {
+            const char *str = va_arg(ap, const char *);
+            sp_buf_puts(b, str ? str : "(null)"); /* as glibc prints it */
+            break;
+        }
+        case 'c':
+            sp_buf_putc(b, (char)va_arg(ap, int));
+            break;
+        case '%':
+            sp_buf_putc(b, '%');
+            break;
+        case 'd': {
+            long long v = longs == 2 ? va_arg(ap, long long)
+                          : longs == 1 ? va_arg(ap, long) : va_arg(ap, int);
+            put_decimal(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);
+            break;
+        }
+        case 'u': {
+            unsigned long long v = size ? va_arg(ap, size_t)
+                                   : longs == 2 ? va_arg(ap, unsigned long long)
+                                   : longs == 1 ? va_arg(ap, unsigned long) : va_arg(ap, unsigned);
+            put_decimal(b, v, false);
+            break;
+        }
+        default:
+            b->len = start; /* not one of ours: undo, vsnprintf does it all */
+            if (b->data)
+                b->data[start] = '\0';
+            return false;
+        }
+    }
 }
 
 bool sp_buf_printf(sp_buf *b, const char *fmt, ...)
 {
-    va_list ap;
+    va_list ap, again;
     va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
+    va_copy(again, ap);
+    bool done = simple_printf(b, fmt, ap);
     va_end(ap);
+    if (done || b->oom) {
+        va_end(again);
+        return !b->oom;
+    }
+    char small[256];
+    int n = vsnprintf(small, sizeof small, fmt, again);
+    va_end(again);
     if (n < 0)
         return false;
     if ((size_t)n < sizeof small)
@@ -95,35 +171,66 @@ bool sp_buf_printf(sp_buf *b, const char *fmt, ...)
     return true;
 }
 
+/* Bytes that a JSON string literal cannot hold as they are: the escape
+** each needs ('u' for \u00XX), 0 for a byte copied as it is. */
+static const char json_escape[256] = {
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
+    ['"'] = '"', ['\\'] = '\\',
+};
+
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+/* Nonzero when one of the 8 bytes of w is below 0x20, a quote or a
+** backslash: the usual bit trick for "a byte is zero", applied to w ^ '"'...
+** and w ^ '\\'..., and for "a byte is below 0x20" to w itself (a byte of
+** 0x80 or more never counts). The trick is exact about whether there is
+** such a byte, and its lowest flag is the first such byte (a borrow only
+** flags bytes above a true one). */
+static inline uint64_t escape_flags(uint64_t w)
+{
+    uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+    return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs)) & HIGHS;
+}
+
 bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     sp_buf_putc(b, '"');
-    size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *esc = NULL;
-        char u[7];
-        switch (c) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        case '\b': esc = "\\b"; break;
-        case '\f': esc = "\\f"; break;
-        default:
-            if (c < 0x20) {
-                u[0] = '\\'; u[1] = 'u'; u[2] = '0'; u[3] = '0';
-                u[4] = hex[c >> 4]; u[5] = hex[c & 15]; u[6] = '\0';
-                esc = u;
+    size_t start = 0, i = 0;
+    while (i < n) {
+        /* Eight plain bytes at a time; in a word that has a byte to
+        ** escape, straight to that byte (little-endian: the lowest flag is
+        ** the first byte in memory), else byte by byte. */
+        if (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t flags = escape_flags(w);
+            if (!flags) {
+                i += 8;
+                continue;
             }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            i += (size_t)__builtin_ctzll(flags) / 8;
+#endif
         }
-        if (esc) {
-            sp_buf_append(b, s + start, i - start);
-            sp_buf_puts(b, esc);
-            start = i + 1;
+        unsigned char c = (unsigned char)s[i];
+        char esc = json_escape[c];
+        if (!esc) {
+            i++;
+            continue;
         }
+        char u[6] = { '\\', esc };
+        size_t ulen = 2;
+        if (esc == 'u') {
+            u[2] = '0'; u[3] = '0';
+            u[4] = hex[c >> 4]; u[5] = hex[c & 15];
+            ulen = 6;
+        }
+        sp_buf_append(b, s + start, i - start);
+        sp_buf_append(b, u, ulen);
+        start = ++i;
     }
     sp_buf_append(b, s + start, n - start);
     return sp_buf_putc(b, '"');

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct sp_buf {
     char *data;   /* heap-owned, always NUL-terminated when non-NULL */
@@ -18,9 +19,39 @@ typedef struct sp_buf {
 void sp_buf_init(sp_buf *b);
 void sp_buf_fini(sp_buf *b);
 void sp_buf_clear(sp_buf *b);
-bool sp_buf_append(sp_buf *b, const char *s, size_t n);
-bool sp_buf_puts(sp_buf *b, const char *s);
-bool sp_buf_putc(sp_buf *b, char c);
+/* The out-of-line part of the appends below: grows the buffer (or finds it
+** out of memory) and then appends. */
+bool sp_buf_append_slow(sp_buf *b, const char *s, size_t n);
+
+/* The appends are inline: most pieces fit in the room already there, and
+** then an append is a copy and a NUL. */
+static inline bool sp_buf_append(sp_buf *b, const char *s, size_t n)
+{
+    if (n < b->cap - b->len && !b->oom) {   /* cap is 0 or > len */
+        if (n)
+            memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return true;
+    }
+    return sp_buf_append_slow(b, s, n);
+}
+
+static inline bool sp_buf_puts(sp_buf *b, const char *s)
+{
+    return sp_buf_append(b, s, strlen(s));
+}
+
+static inline bool sp_buf_putc(sp_buf *b, char c)
+{
+    if (b->cap - b->len > 1 && !b->oom) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return true;
+    }
+    return sp_buf_append_slow(b, &c, 1);
+}
+
 bool sp_buf_printf(sp_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends s as a JSON string literal, quotes included. */

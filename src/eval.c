@@ -53,6 +53,8 @@ void sp_engine_free(sp_engine *e)
     if (!e)
         return;
     sp_arena_fini(&e->arena);
+    free(e->results);
+    free(e->touched);
     free(e);
 }
 
@@ -65,7 +67,26 @@ bool sp_eval_begin(sp_engine *e)
     e->err_rule = -1;
     e->n_order = 0;
     e->facts = sp_arena_alloc(&e->arena, (p->n_facts + 1) * sizeof *e->facts);
-    e->results = sp_arena_alloc(&e->arena, (p->n_rules + 1) * sizeof *e->results);
+    if (!e->results) {
+        e->results = calloc(p->n_rules + 1, sizeof *e->results);
+        e->touched = calloc(p->n_rules + 1, sizeof *e->touched);
+        if (!e->results || !e->touched) {
+            free(e->results);
+            free(e->touched);
+            e->results = NULL;
+            e->touched = NULL;
+            return oom(e);
+        }
+    }
+    /* Every result is zero again, as after calloc: only those of the rules
+    ** the last case evaluated need it. A small array (a few cache lines)
+    ** is cleared in one call; a larger one only where the case wrote. */
+    if (p->n_rules * sizeof *e->results <= 2048)
+        memset(e->results, 0, p->n_rules * sizeof *e->results);
+    else
+        for (size_t i = 0; i < e->n_touched; i++)
+            memset(&e->results[e->touched[i]], 0, sizeof *e->results);
+    e->n_touched = 0;
     e->order = sp_arena_alloc(&e->arena, (p->n_rules + 1) * sizeof *e->order);
     if (!e->facts || !e->results || !e->order)
         return oom(e);
@@ -792,6 +813,7 @@ bool sp_eval_rule(sp_engine *e, int rule)
     if (rr->state == SP_RULE_RUNNING)   /* the checker rejects cycles */
         return fail(e, rule, SP_ERR_RULES, "internal", "a rule depends on itself");
     rr->state = SP_RULE_RUNNING;
+    e->touched[e->n_touched++] = rule;
     rr->assumes = sp_arena_alloc(&e->arena, (p->assume_words ? p->assume_words : 1) * sizeof *rr->assumes);
     if (!rr->assumes)
         return oom(e);

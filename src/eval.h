@@ -43,7 +43,10 @@ struct sp_engine {
     const sp_policy *p;
     sp_arena arena;           /* per case: reset before each */
     sp_value *facts;          /* by fact slot */
-    sp_rule_result *results;  /* by rule */
+    sp_rule_result *results;  /* by rule; heap-owned, kept from case to case */
+    int *touched;             /* the rules whose results this case changed, to be */
+    size_t n_touched;         /* cleared before the next (not all of them: most */
+                              /* are never evaluated for a case) */
     int *order;               /* rules in the order they finished */
     size_t n_order;
     /* an evaluation error */

@@ -5,6 +5,7 @@
 #include "facts.h"
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,18 +18,25 @@ static sp_fact_group *group_new(sp_policy *p, const char *segment, size_t len)
     if (!g)
         return NULL;
     g->segment = sp_arena_strndup(&p->arena, segment, len);
+    g->seg_len = len;
     g->fact = -1;
     return g->segment ? g : NULL;
 }
 
+/* The kid named seg[0..len), which holds no NUL; kids are in strcmp order,
+** which is that of the first differing byte, then of the length. */
 static sp_fact_group *child(const sp_fact_group *g, const char *seg, size_t len)
 {
     size_t lo = 0, hi = g->n_kids;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strncmp(seg, g->kids[mid]->segment, len);
-        if (c == 0 && g->kids[mid]->segment[len] != '\0')
-            c = -1;
+        const sp_fact_group *k = g->kids[mid];
+        size_t kl = k->seg_len;
+        int c = len && kl ? (unsigned char)seg[0] - (unsigned char)k->segment[0] : 0;
+        if (c == 0)
+            c = memcmp(seg, k->segment, len < kl ? len : kl);
+        if (c == 0)
+            c = (len > kl) - (len < kl);
         if (c == 0)
             return g->kids[mid];
         if (c < 0)
@@ -37,6 +45,58 @@ static sp_fact_group *child(const sp_fact_group *g, const char *seg, size_t len)
             lo = mid + 1;
     }
     return NULL;
+}
+
+/* Where a segment starts looking in a group's slots: its length and its
+** first, middle and last bytes, mixed. */
+static size_t seg_hash(const char *seg, size_t len)
+{
+    if (len == 0)
+        return 0;
+    uint32_t h = (uint32_t)len * 0x9e3779b1u;
+    h ^= (unsigned char)seg[0] * 0x85ebca77u;
+    h ^= (unsigned char)seg[len / 2] * 0x27d4eb2fu;
+    h ^= (unsigned char)seg[len - 1] * 0xc2b2ae3du;
+    return h ^ (h >> 15);
+}
+
+/* child() for reading a case: one hashed look-up, one comparison. */
+static const sp_fact_group *find_kid(const sp_fact_group *g, const char *seg, size_t len)
+{
+    if (!g->slots)
+        return NULL;
+    for (size_t i = seg_hash(seg, len) & g->mask;; i = (i + 1) & g->mask) {
+        const sp_fact_group *k = g->slots[i];
+        if (!k)
+            return NULL;
+        if (k->seg_len == len && memcmp(k->segment, seg, len) == 0)
+            return k;
+    }
+}
+
+/* Fills the slots of g and of the groups below it: at least twice as many
+** as kids, so a probe soon meets an empty one. */
+static bool hash_kids(sp_policy *p, sp_fact_group *g)
+{
+    if (g->n_kids == 0)
+        return true;
+    size_t n = 4;
+    while (n < 2 * g->n_kids)
+        n *= 2;
+    g->slots = sp_arena_alloc(&p->arena, n * sizeof *g->slots);
+    if (!g->slots)
+        return false;
+    g->mask = n - 1;
+    for (size_t i = 0; i < g->n_kids; i++) {
+        sp_fact_group *k = g->kids[i];
+        size_t at = seg_hash(k->segment, k->seg_len) & g->mask;
+        while (g->slots[at])
+            at = (at + 1) & g->mask;
+        g->slots[at] = k;
+        if (!hash_kids(p, k))
+            return false;
+    }
+    return true;
 }
 
 static bool add_child(sp_policy *p, sp_fact_group *g, sp_fact_group *k)
@@ -82,7 +142,7 @@ bool sp_facts_prepare(sp_policy *p)
         }
         g->fact = s;
     }
-    return true;
+    return hash_kids(p, p->fact_root);
 }
 
 /* A step of the path to the value being read: a key, or a list index. The
@@ -229,9 +289,17 @@ static bool read_value(reader *r, const sp_symbol *s, const sp_type *t, const sp
             return wrong_type(r, t, j);
         size_t len = j->len;
         const char *txt = j->str;
-        size_t dot = strcspn(txt, ".");
-        size_t ok = strspn(txt, "0123456789.");
-        if (ok != len || dot == 0 || len == 0 || (dot < len && (dot + 1 == len || strchr(txt + dot + 1, '.'))))
+        /* digits with at most one point, neither first nor last */
+        size_t dot = len, dots = 0;
+        bool ok = len > 0;
+        for (size_t i = 0; i < len; i++) {
+            if (txt[i] == '.') {
+                if (dots++ == 0)
+                    dot = i;
+            } else if (txt[i] < '0' || txt[i] > '9')
+                ok = false;
+        }
+        if (!ok || dot == 0 || dots > 1 || dot + 1 == len)
             return fail(r, "bad_number",
                         "malformed amount '%.40s': write digits with an optional fraction, no sign or exponent",
                         txt);
@@ -338,7 +406,8 @@ static bool read_group(reader *r, const sp_fact_group *g, const sp_json *obj)
     for (size_t i = 0; i < obj->n_members; i++) {
         const sp_json_member *m = &obj->members[i];
         size_t old = push_key(r, m->key);
-        const sp_fact_group *k = memchr(m->key, '\0', m->key_len) ? NULL : child(g, m->key, m->key_len);
+        /* a key holding a NUL matches no segment (they hold none) */
+        const sp_fact_group *k = find_kid(g, m->key, m->key_len);
         if (!k) {
             fail(r, "unknown_key", "unknown key '%s'", path_of(r));
             suggest_key(r, g, m->key);

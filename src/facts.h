@@ -16,9 +16,12 @@
 ** "born", ... Built once per policy. */
 typedef struct sp_fact_group {
     const char *segment;           /* this node's part of the name */
+    size_t seg_len;                /* its length (no NUL inside) */
     int fact;                      /* the fact symbol at this node, or -1 */
     struct sp_fact_group **kids;   /* sorted by segment */
     size_t n_kids;
+    struct sp_fact_group **slots;  /* the kids again, hashed by their segment for */
+    size_t mask;                   /* reading a case: slots[mask + 1], open addressing */
 } sp_fact_group;
 
 /* Builds p->fact_root. False when out of memory. */

@@ -78,14 +78,30 @@ static const char *what(const parser *p, size_t at, char buf[24])
     return buf;
 }
 
-static void ws(parser *p)
+/* JSON's four white-space bytes. */
+static const bool is_ws[256] = { [' '] = true, ['\t'] = true, ['\n'] = true, ['\r'] = true };
+
+static inline void ws(parser *p)
 {
-    while (p->pos < p->len) {
-        unsigned char c = p->s[p->pos];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-            break;
+    while (p->pos < p->len && is_ws[p->s[p->pos]])
         p->pos++;
-    }
+}
+
+#define ONES ((uint64_t)0x0101010101010101u)
+#define HIGHS ((uint64_t)0x8080808080808080u)
+
+/* Nonzero when one of the 8 bytes at s ends a plain ASCII run of a string:
+** a quote, a backslash, below 0x20, or 0x80 and above. The usual bit trick
+** for "a byte is zero", applied to w ^ '"'... and w ^ '\\'..., and for "a
+** byte is below 0x20" to w. It is exact about whether there is such a
+** byte, and its lowest flag is the first such byte (a borrow only flags
+** bytes above a true one). */
+static inline uint64_t stop_flags(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
+    return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs) | w) & HIGHS;
 }
 
 static int peek(const parser *p)
@@ -277,6 +293,19 @@ static bool string(parser *p, const char **str, size_t *len)
         /* Copy the run of plain bytes in one go. */
         size_t run = p->pos;
         while (run < p->len) {
+            /* Eight plain bytes at a time; in a word that has a byte that
+            ** stops them, straight to that byte (little-endian: the lowest
+            ** flag is the first byte in memory), else byte by byte. */
+            if (p->len - run >= 8) {
+                uint64_t flags = stop_flags(p->s + run);
+                if (!flags) {
+                    run += 8;
+                    continue;
+                }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+                run += (size_t)__builtin_ctzll(flags) / 8;
+#endif
+            }
             unsigned char d = p->s[run];
             if (d == '"' || d == '\\' || d < 0x20)
                 break;
@@ -386,9 +415,10 @@ static int keyref_cmp(const void *x, const void *y)
 static size_t first_duplicate(const sp_json_member *m, size_t n)
 {
     if (n <= SMALL_OBJECT) {
+        /* equal keys have equal lengths: most pairs differ there */
         for (size_t j = 1; j < n; j++)
             for (size_t i = 0; i < j; i++)
-                if (!keycmp(m[i].key, m[i].key_len, m[j].key, m[j].key_len))
+                if (m[i].key_len == m[j].key_len && !memcmp(m[i].key, m[j].key, m[j].key_len))
                     return j;
         return n;
     }
@@ -521,11 +551,14 @@ static sp_json *object(parser *p)
     return dup < v->n_members ? duplicate(p, &v->members[dup]) : v;
 }
 
-static sp_json *literal(parser *p, const char *word, sp_json_kind kind, bool b)
+static inline sp_json *literal(parser *p, const char *word, sp_json_kind kind, bool b)
 {
     char buf[24];
-    size_t n = strlen(word);
-    if (p->len - p->pos < n || memcmp(p->s + p->pos, word, n) != 0)
+    size_t n = strlen(word); /* inlined, so a constant: the bytes are compared in line */
+    bool same = p->len - p->pos >= n;
+    for (size_t i = 0; same && i < n; i++)
+        same = p->s[p->pos + i] == (unsigned char)word[i];
+    if (!same)
         return fail(p, SP_JSON_ERR_SYNTAX, p->pos, "expected a JSON value, found %s",
                     what(p, p->pos, buf));
     sp_json *v = node(p, kind, p->pos);

@@ -34,9 +34,46 @@ static sp_i128 gcd(sp_i128 a, sp_i128 b) /* a, b >= 0 */
 
 static sp_i128 iabs(sp_i128 v) { return v < 0 ? -v : v; }
 
+/* The 64-bit fast paths below take values in [-INT64_MAX, INT64_MAX], so
+** that negating and taking absolute values cannot overflow either; any
+** other operand, and any 64-bit overflow on the way, goes the 128-bit way,
+** which gives the same reduced result or reports the overflow. */
+static inline bool fits64(sp_i128 v) { return v >= -(sp_i128)INT64_MAX && v <= INT64_MAX; }
+
+static inline bool both64(sp_num a) { return fits64(a.num) && a.den <= INT64_MAX; }
+
+static uint64_t gcd64(uint64_t x, uint64_t y)
+{
+    while (y) {
+        uint64_t t = x % y;
+        x = y;
+        y = t;
+    }
+    return x;
+}
+
+static inline uint64_t uabs64(int64_t v) { return v < 0 ? -(uint64_t)v : (uint64_t)v; }
+
 /* Builds the reduced n/d; false when d is 0 or a part is out of range. */
 static bool make(sp_i128 n, sp_i128 d, sp_num *out)
 {
+    if (fits64(n) && fits64(d) && d != 0) {
+        int64_t n64 = (int64_t)n, d64 = (int64_t)d;
+        if (d64 < 0) {
+            n64 = -n64;
+            d64 = -d64;
+        }
+        if (d64 != 1) {
+            int64_t g = (int64_t)gcd64(uabs64(n64), (uint64_t)d64);
+            if (g > 1) {
+                n64 /= g;
+                d64 /= g;
+            }
+        }
+        out->num = n64;
+        out->den = d64;
+        return true;
+    }
     if (d == 0 || n == MIN128 || d == MIN128)
         return false;
     if (d < 0) {
@@ -66,8 +103,37 @@ sp_num sp_num_from_int(int64_t v)
 
 static bool digit(char c) { return c >= '0' && c <= '9'; }
 
+/* sp_num_parse for up to 18 digits in all, in 64 bits: n < 10^18. False
+** when there are more (or the text is not a number: sp_num_parse tells). */
+static bool parse64(const char *s, size_t len, sp_num *out)
+{
+    size_t i = 0, nd = 0;
+    int64_t n = 0, d = 1;
+    for (; i < len && digit(s[i]); i++) {
+        if (++nd > 18)
+            return false;
+        n = n * 10 + (s[i] - '0');
+    }
+    if (nd == 0 || nd > SP_NUM_MAX_INT_DIGITS)
+        return false;
+    if (i < len && s[i] == '.') {
+        size_t nf = 0;
+        for (i++; i < len && digit(s[i]); i++) {
+            if (++nd > 18 || ++nf > SP_NUM_MAX_FRAC_DIGITS)
+                return false;
+            n = n * 10 + (s[i] - '0');
+            d *= 10;
+        }
+        if (nf == 0)
+            return false;
+    }
+    return i == len && make(n, d, out);
+}
+
 bool sp_num_parse(const char *s, size_t len, sp_num *out)
 {
+    if (parse64(s, len, out))
+        return true;
     size_t i = 0, ni = 0, nf = 0;
     sp_i128 n = 0, d = 1;
     /* Stopping at the digit limits keeps n below 10^24: no overflow. */
@@ -96,6 +162,25 @@ bool sp_num_add(sp_num a, sp_num b, sp_num *out)
     /* Knuth's form: scale by den/gcd, then cancel gcd(t, g), the only
     ** common factor left. An intermediate can still exceed 127 bits when
     ** the result is within a few bits of the limit; that reports overflow. */
+    if (both64(a) && both64(b)) {
+        int64_t an = (int64_t)a.num, ad = (int64_t)a.den, bn = (int64_t)b.num, bd = (int64_t)b.den;
+        int64_t x, y, t, den;
+        if (ad == 1 && bd == 1) {
+            if (!__builtin_add_overflow(an, bn, &t) && t != INT64_MIN) {
+                out->num = t;
+                out->den = 1;
+                return true;
+            }
+        } else {
+            int64_t g = (int64_t)gcd64((uint64_t)ad, (uint64_t)bd);
+            if (!__builtin_mul_overflow(an, bd / g, &x) && !__builtin_mul_overflow(bn, ad / g, &y) &&
+                !__builtin_add_overflow(x, y, &t) && t != INT64_MIN) {
+                int64_t g2 = (int64_t)gcd64(uabs64(t), (uint64_t)g);
+                if (!__builtin_mul_overflow(ad / g, bd / g2, &den))
+                    return make(t / g2, den, out);
+            }
+        }
+    }
     sp_i128 g = gcd(a.den, b.den);
     sp_i128 x, y, t, den;
     if (__builtin_mul_overflow(a.num, b.den / g, &x) ||
@@ -117,6 +202,13 @@ bool sp_num_sub(sp_num a, sp_num b, sp_num *out)
 bool sp_num_mul(sp_num a, sp_num b, sp_num *out)
 {
     /* Cross-cancel first; the result is then already reduced. */
+    if (both64(a) && both64(b)) {
+        int64_t an = (int64_t)a.num, ad = (int64_t)a.den, bn = (int64_t)b.num, bd = (int64_t)b.den;
+        int64_t h1 = (int64_t)gcd64(uabs64(an), (uint64_t)bd), h2 = (int64_t)gcd64(uabs64(bn), (uint64_t)ad);
+        int64_t n, d;
+        if (!__builtin_mul_overflow(an / h1, bn / h2, &n) && !__builtin_mul_overflow(ad / h2, bd / h1, &d))
+            return make(n, d, out);
+    }
     sp_i128 g1 = gcd(iabs(a.num), b.den), g2 = gcd(iabs(b.num), a.den);
     sp_i128 n, d;
     if (__builtin_mul_overflow(a.num / g1, b.num / g2, &n) ||
@@ -138,6 +230,12 @@ int sp_num_cmp(sp_num a, sp_num b)
     /* Compare continued-fraction terms, so nothing is ever multiplied:
     ** with equal integer parts, ra/ad < rb/bd exactly when ad/ra > bd/rb,
     ** so go on with the reciprocals and the answer's sign flipped. */
+    if (both64(a) && both64(b)) {
+        /* Products of two 64-bit values fit 128 bits: compare a.num*b.den
+        ** with b.num*a.den. */
+        sp_i128 l = a.den == b.den ? a.num : a.num * b.den, r = a.den == b.den ? b.num : b.num * a.den;
+        return (l > r) - (l < r);
+    }
     sp_i128 an = a.num, ad = a.den, bn = b.num, bd = b.den;
     for (int sign = 1;; sign = -sign) {
         /* Floor quotients and remainders in [0, den), with no q*den that
@@ -163,11 +261,24 @@ bool sp_num_round(sp_num a, int64_t scale, sp_round_mode mode, sp_num *out)
         return false;
     /* a = ip +- f/d with 0 <= f < d; only f/d is rounded, so whole numbers
     ** and huge denominators never overflow. */
-    sp_i128 d = a.den, f = iabs(a.num % a.den);
-    sp_num ip = { a.num / a.den, 1 }, r;
+    sp_i128 d, f, q = 0, rem = 0;
+    sp_num ip, r;
+    uint64_t fs;
+    if (both64(a) && !__builtin_mul_overflow(uabs64((int64_t)a.num % (int64_t)a.den), (uint64_t)scale, &fs)) {
+        /* 64 bits throughout: f*scale fits, so one division. */
+        int64_t n64 = (int64_t)a.num, d64 = (int64_t)a.den;
+        d = d64;
+        f = (sp_i128)uabs64(n64 % d64);
+        ip = (sp_num){ n64 / d64, 1 };
+        q = (sp_i128)(fs / (uint64_t)d64);
+        rem = (sp_i128)(fs % (uint64_t)d64);
+        goto rounded;
+    }
+    d = a.den;
+    f = iabs(a.num % a.den);
+    ip = (sp_num){ a.num / a.den, 1 };
     /* q = floor(f*scale/d) and rem = f*scale mod d, built bit by bit with
     ** 0 <= rem < d throughout; "rem >= d - x" is rem + x >= d unoverflowed. */
-    sp_i128 q = 0, rem = 0;
     for (int bit = 62; bit >= 0; bit--) {
         q *= 2;
         if (rem >= d - rem) { rem -= d - rem; q++; } else rem *= 2;
@@ -175,8 +286,9 @@ bool sp_num_round(sp_num a, int64_t scale, sp_round_mode mode, sp_num *out)
             if (rem >= d - f) { rem -= d - f; q++; } else rem += f;
         }
     }
+rounded:;
     /* Half-even needs the parity of the whole result, ip*scale + q. */
-    bool odd = (q % 2 != 0) != (ip.num % 2 != 0 && scale % 2 != 0);
+    bool odd = ((q & 1) != 0) != ((ip.num & 1) != 0 && scale % 2 != 0);
     bool away = false;
     if (rem != 0) {
         sp_i128 rest = d - rem; /* distance to the next unit out */
@@ -199,7 +311,11 @@ bool sp_num_is_integer(sp_num a) { return a.den == 1; }
 bool sp_num_is_multiple(sp_num a, int64_t scale)
 {
     /* a*scale is whole iff den divides scale, as num and den are coprime. */
-    return scale > 0 && (sp_i128)scale % a.den == 0;
+    if (scale <= 0)
+        return false;
+    if (a.den <= INT64_MAX)
+        return scale % (int64_t)a.den == 0;
+    return (sp_i128)scale % a.den == 0;
 }
 
 /* Writes the digits of v >= 0, returning their count. */
@@ -207,10 +323,15 @@ static size_t digits(sp_i128 v, char *out)
 {
     char tmp[40];
     size_t n = 0;
-    do {
+    while (v > UINT64_MAX) {
         tmp[n++] = (char)('0' + (int)(v % 10));
         v /= 10;
-    } while (v);
+    }
+    uint64_t w = (uint64_t)v; /* the rest in machine division */
+    do {
+        tmp[n++] = (char)('0' + (int)(w % 10));
+        w /= 10;
+    } while (w);
     for (size_t i = 0; i < n; i++)
         out[i] = tmp[n - 1 - i];
     return n;
@@ -229,11 +350,22 @@ static sp_i128 tenpow(int p)
 ** not a multiple of 10^-places or the text does not fit. */
 static size_t fixed(sp_num a, int places, char *out, size_t cap)
 {
-    if (places < 0 || places > 38 || tenpow(places) % a.den != 0)
+    if (places < 0 || places > 38)
         return 0;
     /* Whole and fractional parts apart: frac < 10^places always fits. */
-    sp_i128 ip = iabs(a.num / a.den);
-    sp_i128 fr = iabs(a.num % a.den) * (tenpow(places) / a.den);
+    sp_i128 ip, fr;
+    if (places <= 18 && both64(a)) {
+        int64_t p10 = (int64_t)tenpow(places), n64 = (int64_t)a.num, d64 = (int64_t)a.den;
+        if (p10 % d64 != 0)
+            return 0;
+        ip = uabs64(n64 / d64);
+        fr = uabs64(n64 % d64) * (uint64_t)(p10 / d64);
+    } else {
+        if (tenpow(places) % a.den != 0)
+            return 0;
+        ip = iabs(a.num / a.den);
+        fr = iabs(a.num % a.den) * (tenpow(places) / a.den);
+    }
     char buf[80];
     size_t n = 0;
     if (a.num < 0)
@@ -311,7 +443,12 @@ size_t sp_num_format_exact(sp_num a, char *out)
     sp_i128 d = a.den;
     int twos = 0, fives = 0;
     while (d % 2 == 0) { d /= 2; twos++; }
-    while (d % 5 == 0) { d /= 5; fives++; }
+    if (d <= UINT64_MAX) {   /* machine division for the usual sizes */
+        uint64_t d64 = (uint64_t)d;
+        while (d64 % 5 == 0) { d64 /= 5; fives++; }
+        d = d64;
+    } else
+        while (d % 5 == 0) { d /= 5; fives++; }
     if (d == 1) {
         size_t n = fixed(a, twos > fives ? twos : fives, out, 96);
         if (n)

@@ -567,6 +567,45 @@ static int teardown(void **state)
     return system(cmd) == 0 ? 0 : -1;
 }
 
+/* The case reader finds keys by a hash of their length and first, middle
+** and last bytes: twenty facts alike in all four (one probe chain), and keys
+** that differ from one of them only in a byte, a length or a NUL. */
+static void test_engine_keys_alike_in_their_hash(void **state)
+{
+    (void)state;
+    char text[4096] = HEADER, name[8];
+    size_t n = strlen(text);
+    for (int i = 0; i < 20; i++) {
+        snprintf(name, sizeof name, "a%cx%ca", 'b' + i, 'b' + i);
+        n += (size_t)snprintf(text + n, sizeof text - n, "fact g.%s: whole number default 0\n", name);
+    }
+    snprintf(text + n, sizeof text - n, "output n: whole number\n"
+             "rule r for n\n  cites \"1\"\n  = g.abxba * 10000 + g.ajxja * 100 + g.auxua\n");
+    char *diags;
+    sp_policy *p = load_text("alike", text, &diags);
+    if (!p)
+        fail_msg("%s", diags);
+    char *out = eval(p, "{\"id\": \"a\", \"g\": {\"auxua\": 3, \"abxba\": 1, \"acxca\": 9, \"ajxja\": 2}}", SP_OK);
+    assert_non_null(strstr(out, "\"n\": 10203"));
+    free(out);
+    static const char *unknown[] = {
+        "{\"id\": \"a\", \"g\": {\"abxca\": 1}}",     /* same hash, other bytes */
+        "{\"id\": \"a\", \"g\": {\"avxva\": 1}}",     /* same hash, not declared */
+        "{\"id\": \"a\", \"g\": {\"abxbaa\": 1}}",    /* one byte longer */
+        "{\"id\": \"a\", \"g\": {\"abxb\": 1}}",      /* one byte shorter */
+        "{\"id\": \"a\", \"g\": {\"abxba\\u0000\": 1}}",
+        "{\"id\": \"a\", \"g\": {\"\": 1}}",
+        "{\"id\": \"a\", \"h\": {\"abxba\": 1}}",
+    };
+    for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++) {
+        out = eval(p, unknown[i], SP_ERR_INPUT);
+        assert_string_equal(out, "unknown_key");
+        free(out);
+    }
+    free(diags);
+    sp_policy_free(p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +618,7 @@ int main(void)
         cmocka_unit_test(test_engine_whole_numbers_stay_whole),
         cmocka_unit_test(test_engine_repeated_enumeration_value),
         cmocka_unit_test(test_engine_depth_is_bounded),
+        cmocka_unit_test(test_engine_keys_alike_in_their_hash),
         cmocka_unit_test(test_engine_partial_three_valued_logic),
         cmocka_unit_test(test_engine_partial_guard_not_passed),
         cmocka_unit_test(test_engine_partial_dated_figures_and_calls),

@@ -411,6 +411,54 @@ static void test_json_oom_is_reported(void **state)
     assert_true(saw_ok);
 }
 
+/* The string scanner takes eight bytes at a time and jumps to the first
+** byte that stops a plain run: each kind of such byte at each place of
+** strings of 1..20 bytes, followed by more text, reads as it should. */
+static void test_json_string_stops_at_every_place(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;   /* what is put at the place */
+        const char *out;  /* what it decodes to; NULL: an error at the place */
+    } kinds[] = {
+        { "\\\"", "\"" }, { "\\\\", "\\" }, { "\\n", "\n" }, { "\\u00e9", "\xc3\xa9" },
+        { "\xc3\xa9", "\xc3\xa9" }, { "\xe2\x82\xac", "\xe2\x82\xac" }, { "\x7f", "\x7f" },
+        { "\x01", NULL }, { "\x1f", NULL }, { "\xff", NULL }, { "\xc3(", NULL },
+    };
+    for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        for (size_t len = 1; len <= 20; len++)
+            for (size_t at = 0; at < len; at++) {
+                char text[128], want[64];
+                size_t n = 0, w = 0;
+                text[n++] = '[';
+                text[n++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    const char *piece = i == at ? kinds[k].in : "a";
+                    const char *dec = i == at ? kinds[k].out : "a";
+                    memcpy(text + n, piece, strlen(piece));
+                    n += strlen(piece);
+                    if (dec) {
+                        memcpy(want + w, dec, strlen(dec));
+                        w += strlen(dec);
+                    }
+                }
+                memcpy(text + n, "\", \"and more text after it\"]", 28);
+                n += 28;
+                sp_json *v = parse_n(text, n);
+                if (!kinds[k].out) {
+                    if (v || err.kind != SP_JSON_ERR_SYNTAX || err.offset != 2 + at)
+                        fail_msg("kind %zu len %zu at %zu: got offset %zu", k, len, at, err.offset);
+                    continue;
+                }
+                assert_non_null(v);
+                assert_int_equal(v->n_items, 2);
+                assert_int_equal(v->items[0]->len, w);
+                assert_memory_equal(v->items[0]->str, want, w);
+                assert_int_equal(v->items[0]->str[w], '\0');
+                assert_string_equal(v->items[1]->str, "and more text after it");
+            }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -429,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_json_large_object_is_fast),
         cmocka_unit_test(test_json_deep_nesting_is_depth_error),
         cmocka_unit_test(test_json_line_col),
+        cmocka_unit_test(test_json_string_stops_at_every_place),
         cmocka_unit_test(test_json_oom_is_reported),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -14,6 +14,8 @@
 
 #define MAX128 ((sp_i128)(((sp_i128)INT64_MAX << 64) | (sp_i128)UINT64_MAX))
 
+#include "num_reference.inc"
+
 static sp_num N(const char *s)
 {
     sp_num n;
@@ -450,6 +452,219 @@ static void test_num_format_exact(void **state)
                  "170141183460469231731687303715884105726");
 }
 
+/* ---- the 64-bit fast paths, at their edges and against the 128-bit code ---- */
+
+#define M64 ((sp_i128)INT64_MAX)
+#define P63 ((sp_i128)1 << 63)   /* INT64_MAX + 1: the first value past the fast paths */
+#define P64 ((sp_i128)1 << 64)
+
+static void test_num_fast_add_edges(void **state)
+{
+    (void)state;
+    sp_num r;
+    /* integers: the sum leaves 64 bits and goes on in 128 */
+    assert_true(sp_num_add(Q(M64, 1), Q(1, 1), &r));
+    assert_reduced(r, P63, 1);
+    assert_true(sp_num_add(Q(M64, 1), Q(M64, 1), &r));
+    assert_reduced(r, 2 * M64, 1);
+    assert_true(sp_num_sub(Q(-M64, 1), Q(1, 1), &r)); /* INT64_MIN itself */
+    assert_reduced(r, -P63, 1);
+    assert_true(sp_num_add(Q(M64 - 1, 1), Q(1, 1), &r));
+    assert_reduced(r, M64, 1);
+    assert_true(sp_num_add(Q(M64, 1), Q(-M64, 1), &r));
+    assert_reduced(r, 0, 1);
+    /* fractions: a cross product past 64 bits */
+    assert_true(sp_num_add(Q(M64, 2), Q(M64, 3), &r));
+    assert_reduced(r, 5 * M64, 6);
+    assert_true(sp_num_add(Q(1, M64), Q(1, M64 - 1), &r));
+    assert_reduced(r, 2 * M64 - 1, M64 * (M64 - 1));
+    assert_true(sp_num_sub(Q(1, M64), Q(1, M64), &r));
+    assert_reduced(r, 0, 1);
+    /* mixed: one operand past 64 bits */
+    assert_true(sp_num_add(Q(P63, 1), Q(-1, 1), &r));
+    assert_reduced(r, M64, 1);
+    assert_true(sp_num_add(Q(1, P64), Q(1, 2), &r));
+    assert_reduced(r, P63 + 1, P64);
+    assert_true(sp_num_add(Q(INT64_MIN, 1), Q(1, 1), &r));
+    assert_reduced(r, -M64, 1);
+    /* still an overflow where the 128-bit code finds one */
+    assert_false(sp_num_add(Q(MAX128, 1), Q(M64, 1), &r));
+}
+
+static void test_num_fast_mul_edges(void **state)
+{
+    (void)state;
+    sp_num r;
+    assert_true(sp_num_mul(Q(3037000499, 1), Q(3037000499, 1), &r)); /* just fits */
+    assert_reduced(r, (sp_i128)3037000499 * 3037000499, 1);
+    assert_true(sp_num_mul(Q((sp_i128)1 << 32, 1), Q((sp_i128)1 << 32, 1), &r));
+    assert_reduced(r, P64, 1);
+    assert_true(sp_num_mul(Q(M64, 1), Q(-2, 1), &r));
+    assert_reduced(r, -2 * M64, 1);
+    assert_true(sp_num_mul(Q(1, M64), Q(1, 2), &r));
+    assert_reduced(r, 1, 2 * M64);
+    assert_true(sp_num_mul(Q(M64, 3), Q(3, M64), &r));
+    assert_reduced(r, 1, 1);
+    assert_true(sp_num_div(Q(-M64, 1), Q(M64, 1), &r));
+    assert_reduced(r, -1, 1);
+    assert_true(sp_num_mul(Q(P63, 1), Q(1, 2), &r)); /* mixed */
+    assert_reduced(r, (sp_i128)1 << 62, 1);
+    assert_true(sp_num_mul(Q(INT64_MIN, 1), Q(-1, 1), &r));
+    assert_reduced(r, P63, 1);
+    assert_true(sp_num_mul(Q(M64, 1), Q(M64, 1), &r));
+    assert_reduced(r, M64 * M64, 1);
+    assert_false(sp_num_mul(Q(M64, 1), Q(M64 * 4, 1), &r)); /* about 2^128 */
+    assert_false(sp_num_mul(Q(P64, 1), Q(P64 / 2, 1), &r)); /* 2^127 */
+}
+
+static void test_num_fast_cmp_edges(void **state)
+{
+    (void)state;
+    /* M/(M-1) < (M-1)/(M-2): the products differ by one, past 2^125 */
+    assert_int_equal(sp_num_cmp(Q(M64, M64 - 1), Q(M64 - 1, M64 - 2)), -1);
+    assert_int_equal(sp_num_cmp(Q(M64 - 1, M64 - 2), Q(M64, M64 - 1)), 1);
+    assert_int_equal(sp_num_cmp(Q(-M64, 1), Q(M64, 1)), -1);
+    assert_int_equal(sp_num_cmp(Q(M64, 1), Q(M64, 1)), 0);
+    assert_int_equal(sp_num_cmp(Q(1, M64), Q(1, M64 - 1)), -1);
+    assert_int_equal(sp_num_cmp(Q(M64, 1), Q(P63, 1)), -1);        /* mixed */
+    assert_int_equal(sp_num_cmp(Q(INT64_MIN, 1), Q(-M64, 1)), -1);
+    assert_int_equal(sp_num_cmp(Q(1, P64), Q(1, M64)), -1);
+}
+
+static void test_num_fast_round_edges(void **state)
+{
+    (void)state;
+    sp_num r;
+    assert_true(sp_num_round(Q(M64, 2), 1, SP_ROUND_HALF_UP, &r));
+    assert_reduced(r, (sp_i128)1 << 62, 1);
+    assert_true(sp_num_round(Q(M64, 2), 1, SP_ROUND_DOWN, &r));
+    assert_reduced(r, ((sp_i128)1 << 62) - 1, 1);
+    assert_true(sp_num_round(Q(-M64, 2), 1, SP_ROUND_HALF_EVEN, &r));
+    assert_reduced(r, -((sp_i128)1 << 62), 1);
+    /* f*scale past 64 bits: the bit-by-bit way */
+    assert_true(sp_num_round(Q(M64 - 1, M64), E(18), SP_ROUND_HALF_UP, &r));
+    assert_reduced(r, 1, 1);
+    assert_true(sp_num_round(Q(M64 - 1, M64), E(18), SP_ROUND_DOWN, &r));
+    assert_reduced(r, E(18) - 1, E(18));
+    assert_true(sp_num_round(Q(1, M64), INT64_MAX, SP_ROUND_HALF_UP, &r));
+    assert_reduced(r, 1, M64);
+    assert_true(sp_num_round(Q(M64, 1), INT64_MAX, SP_ROUND_UP, &r));
+    assert_reduced(r, M64, 1);
+    assert_true(sp_num_round(Q(INT64_MIN, 3), 100, SP_ROUND_HALF_UP, &r)); /* mixed */
+    assert_true(r.num == -((sp_i128)3074457345618258602 * 100 + 67) && r.den == 100);
+}
+
+static void test_num_fast_format_edges(void **state)
+{
+    (void)state;
+    char buf[96];
+    assert_int_equal(sp_num_format_int(Q(M64, 1), buf), 19);
+    assert_string_equal(buf, "9223372036854775807");
+    assert_int_equal(sp_num_format_int(Q(INT64_MIN, 1), buf), 20);
+    assert_string_equal(buf, "-9223372036854775808");
+    assert_int_equal(sp_num_format_fixed(Q(-M64, 100), 2, buf), 21);
+    assert_string_equal(buf, "-92233720368547758.07");
+    assert_int_equal(sp_num_format_fixed(Q(M64, E(18)), 18, buf), 20);
+    assert_string_equal(buf, "9.223372036854775807");
+    assert_int_equal(sp_num_format_fixed(Q(1, 3), 18, buf), 0);
+    assert_exact(Q(1, (sp_i128)7450580596923828125), "0.000000000000000000134217728"); /* 5^27 */
+    assert_exact(Q(-1, (sp_i128)7450580596923828125 * 5), "-0.0000000000000000000268435456"); /* 5^28 */
+    assert_exact(Q(P64 + 1, 1), "18446744073709551617");
+    assert_true(sp_num_is_multiple(Q(1, M64), INT64_MAX));
+    assert_false(sp_num_is_multiple(Q(1, P63), INT64_MAX));
+}
+
+static void test_num_fast_parse_edges(void **state)
+{
+    (void)state;
+    sp_num n;
+    assert_reduced(N("999999999999.999999"), E(18) - 1, E(6));   /* 18 digits: 64 bits */
+    assert_reduced(N("999999999999.9999999"), E(19) - 1, E(7));  /* 19: 128 bits */
+    assert_reduced(N("123456.000000000001"), 123456 * E(12) + 1, E(12));
+    assert_false(sp_num_parse("1234567890123", 13, &n));          /* 13 whole digits */
+    assert_false(sp_num_parse("1234567890123.5", 15, &n));
+    assert_false(sp_num_parse("1.0000000000001", 15, &n));        /* 13 after the point */
+}
+
+/* Values at and around the 64-bit edges, for the cross checks below. */
+static sp_i128 edge(unsigned k)
+{
+    static const sp_i128 mag[] = {
+        0, 1, 2, 3, 5, 7, 10, 99, 100, 4294967295, 4294967296, 3037000499, 3037000500,
+        (sp_i128)1 << 62, M64 - 2, M64 - 1, M64, P63, P63 + 1, P64 - 1, P64, P64 + 3,
+        (sp_i128)1000000000000000 * 1000000000000000 + 7, MAX128 / 3, MAX128 - 1, MAX128,
+    };
+    size_t n = sizeof mag / sizeof mag[0];
+    sp_i128 v = mag[k % n];
+    return (k / n) % 2 ? -v : v;
+}
+
+#define N_EDGES (2 * 26)
+
+static void assert_same(bool ok, sp_num r, bool want_ok, sp_num want)
+{
+    assert_int_equal(ok, want_ok);
+    if (ok)
+        assert_true(r.num == want.num && r.den == want.den);
+}
+
+static void test_num_fast_paths_match_128_bit_code(void **state)
+{
+    (void)state;
+    /* Every pair of reduced fractions built from the edge values: the
+    ** results (and the overflow reports) of the fast paths are those of
+    ** the 128-bit-only code. */
+    static const int64_t scales[] = { 1, 2, 100, 1000000007, INT64_MAX };
+    for (unsigned i = 0; i < N_EDGES * N_EDGES; i++) {
+        sp_num a;
+        if (!ref_make(edge(i % N_EDGES), edge(i / N_EDGES), &a))
+            continue;
+        char got[96], want[96];
+        assert_int_equal(sp_num_format_exact(a, got), ref_num_format_exact(a, want));
+        assert_string_equal(got, want);
+        for (int places = 0; places <= 20; places += 2) {
+            assert_int_equal(sp_num_format_fixed(a, places, got), ref_num_format_fixed(a, places, want));
+            assert_string_equal(got, want);
+        }
+        assert_int_equal(sp_num_format_int(a, got), ref_num_format_int(a, want));
+        for (size_t s = 0; s < sizeof scales / sizeof scales[0]; s++) {
+            assert_int_equal(sp_num_is_multiple(a, scales[s]), ref_num_is_multiple(a, scales[s]));
+            for (int mode = SP_ROUND_HALF_UP; mode <= SP_ROUND_DOWN; mode++) {
+                sp_num r = { 0, 1 }, w = { 0, 1 };
+                bool ok = sp_num_round(a, scales[s], (sp_round_mode)mode, &r);
+                assert_same(ok, r, ref_num_round(a, scales[s], (sp_round_mode)mode, &w), w);
+            }
+        }
+        for (unsigned j = 0; j < N_EDGES * N_EDGES; j += 7) {
+            sp_num b;
+            if (!ref_make(edge(j % N_EDGES), edge(j / N_EDGES), &b))
+                continue;
+            sp_num r = { 0, 1 }, w = { 0, 1 };
+            bool ok = sp_num_add(a, b, &r);
+            assert_same(ok, r, ref_num_add(a, b, &w), w);
+            ok = sp_num_sub(a, b, &r);
+            assert_same(ok, r, ref_num_sub(a, b, &w), w);
+            ok = sp_num_mul(a, b, &r);
+            assert_same(ok, r, ref_num_mul(a, b, &w), w);
+            ok = sp_num_div(a, b, &r);
+            assert_same(ok, r, ref_num_div(a, b, &w), w);
+            assert_int_equal(sp_num_cmp(a, b), ref_num_cmp(a, b));
+        }
+    }
+    /* and every text of up to 20 digits around the 18-digit switch */
+    static const char *texts[] = {
+        "0", "9", "999999999999", "999999999999.999999", "999999999999.9999999",
+        "000000000000.000000000001", "123456789012.123456789012", "1.000000000000",
+        "12.345678901234567", "0.00000000000", "9999999999999", "1.",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        sp_num r = { 0, 1 }, w = { 0, 1 };
+        size_t len = strlen(texts[t]);
+        bool ok = sp_num_parse(texts[t], len, &r);
+        assert_same(ok, r, ref_num_parse(texts[t], len, &w), w);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +687,13 @@ int main(void)
         cmocka_unit_test(test_num_format_fixed_rejects),
         cmocka_unit_test(test_num_format_int),
         cmocka_unit_test(test_num_format_exact),
+        cmocka_unit_test(test_num_fast_add_edges),
+        cmocka_unit_test(test_num_fast_mul_edges),
+        cmocka_unit_test(test_num_fast_cmp_edges),
+        cmocka_unit_test(test_num_fast_round_edges),
+        cmocka_unit_test(test_num_fast_format_edges),
+        cmocka_unit_test(test_num_fast_parse_edges),
+        cmocka_unit_test(test_num_fast_paths_match_128_bit_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
