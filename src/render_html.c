@@ -45,9 +45,24 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
+/* Whether the UTF-8 sequence s[0..len) is a character that changes the
+** direction of the text around it: U+061C, U+200E, U+200F, U+202A to
+** U+202E, U+2066 to U+2069. A case's text holding one could turn the rest
+** of a title or a line around. */
+static bool bidi_control(const unsigned char *s, size_t len)
+{
+    if (len == 2)
+        return s[0] == 0xD8 && s[1] == 0x9C;
+    if (len != 3 || s[0] != 0xE2)
+        return false;
+    return (s[1] == 0x80 && (s[2] == 0x8E || s[2] == 0x8F || (s[2] >= 0xAA && s[2] <= 0xAE))) ||
+           (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9);
+}
+
 /* Appends s[0..n) as HTML text, safe in an element or a quoted attribute:
-** markup characters become references; control characters and bytes that
-** are not UTF-8 become U+FFFD, so the page stays well formed. */
+** markup characters become references; control characters, direction
+** controls and bytes that are not UTF-8 become U+FFFD, so the page stays
+** well formed and reads in the order it is written. */
 static void html_text(sp_buf *out, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -80,9 +95,9 @@ static void html_text(sp_buf *out, const char *s, size_t n)
                 rep = "\xEF\xBF\xBD";
             } else if (u[i] >= 0x80) {
                 len = utf8_seq(u + i, n - i);
-                if (!len) {
+                if (!len || bidi_control(u + i, len)) {
                     rep = "\xEF\xBF\xBD";
-                    len = 1;
+                    len = len ? len : 1;
                 }
             }
         }
