@@ -130,7 +130,7 @@ static void rule_source(const sp_rule *r, sp_buf *out)
 }
 
 /* Citations of a rule as used: its own, then those of the branch taken. */
-static void rule_cites(const sp_rule *r, int branch, sp_buf *out)
+void sp_render_rule_cites(const sp_rule *r, int branch, sp_buf *out)
 {
     const char *own = r->cites;
     const char *br = branch >= 0 ? r->branch_cites[branch] : NULL;
@@ -270,7 +270,7 @@ static void reason_start(const sp_rule *ru, int branch, sp_buf *out)
     rule_source(ru, &tmp);
     put_json(out, &tmp);
     sp_buf_puts(out, ", \"cites\": ");
-    rule_cites(ru, branch, &tmp);
+    sp_render_rule_cites(ru, branch, &tmp);
     put_json(out, &tmp);
     sp_buf_fini(&tmp);
 }
@@ -511,7 +511,7 @@ static void trace_json(const sp_engine *e, sp_buf *out)
         sp_buf_puts(out, ", \"branch\": ");
         put_json(out, &tmp);
         sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, rr->branch));
-        rule_cites(ru, rr->undetermined_at ? -1 : rr->branch, &tmp);
+        sp_render_rule_cites(ru, rr->undetermined_at ? -1 : rr->branch, &tmp);
         sp_buf_puts(out, ", \"cites\": ");
         put_json(out, &tmp);
         sp_buf_fini(&tmp);
@@ -602,7 +602,7 @@ static void why_text(const sp_policy *p, const sp_rule *ru, const sp_rule_result
 {
     branch_text(ru, res->branch, out);
     sp_buf_printf(out, " (line %zu)\n    cites: ", branch_line(ru, res->branch));
-    rule_cites(ru, res->undetermined_at ? -1 : res->branch, out);
+    sp_render_rule_cites(ru, res->undetermined_at ? -1 : res->branch, out);
     sp_buf_putc(out, '\n');
     assumptions_text(p, res->assumes, "    ", out);
     dated_text(p, res, "    ", out);

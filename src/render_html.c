@@ -45,9 +45,24 @@ static size_t utf8_seq(const unsigned char *s, size_t n)
     return len;
 }
 
+/* Whether the UTF-8 sequence s[0..len) is a character that changes the
+** direction of the text around it: U+061C, U+200E, U+200F, U+202A to
+** U+202E, U+2066 to U+2069. A case's text holding one could turn the rest
+** of a title or a line around. */
+static bool bidi_control(const unsigned char *s, size_t len)
+{
+    if (len == 2)
+        return s[0] == 0xD8 && s[1] == 0x9C;
+    if (len != 3 || s[0] != 0xE2)
+        return false;
+    return (s[1] == 0x80 && (s[2] == 0x8E || s[2] == 0x8F || (s[2] >= 0xAA && s[2] <= 0xAE))) ||
+           (s[1] == 0x81 && s[2] >= 0xA6 && s[2] <= 0xA9);
+}
+
 /* Appends s[0..n) as HTML text, safe in an element or a quoted attribute:
-** markup characters become references; control characters and bytes that
-** are not UTF-8 become U+FFFD, so the page stays well formed. */
+** markup characters become references; control characters, direction
+** controls and bytes that are not UTF-8 become U+FFFD, so the page stays
+** well formed and reads in the order it is written. */
 static void html_text(sp_buf *out, const char *s, size_t n)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -80,9 +95,9 @@ static void html_text(sp_buf *out, const char *s, size_t n)
                 rep = "\xEF\xBF\xBD";
             } else if (u[i] >= 0x80) {
                 len = utf8_seq(u + i, n - i);
-                if (!len) {
+                if (!len || bidi_control(u + i, len)) {
                     rep = "\xEF\xBF\xBD";
-                    len = 1;
+                    len = len ? len : 1;
                 }
             }
         }
@@ -228,8 +243,7 @@ static void value_html(const sp_policy *p, const sp_type *t, const sp_value *v, 
     }
 }
 
-/* The case's reference as text ("" when the policy names none). */
-static void case_id_text(const sp_engine *e, sp_buf *out)
+void sp_render_html_case_id(const sp_engine *e, sp_buf *out)
 {
     const sp_policy *p = e->p;
     if (p->reference < 0)
@@ -242,8 +256,32 @@ static void case_id_text(const sp_engine *e, sp_buf *out)
 
 /* ---- citations ---- */
 
-static void quote_html(const sp_quote *q, sp_buf *out)
+/* The lines of each part of a quote: "line 12", "lines 12, 30-32". */
+static void quote_lines(const sp_quote *q, sp_buf *out)
 {
+    bool one = q->n_parts == 1 && q->parts[0].first_line == q->parts[0].last_line;
+    sp_buf_puts(out, one ? ", line " : ", lines ");
+    for (size_t i = 0; i < q->n_parts; i++) {
+        const sp_quote_part *part = &q->parts[i];
+        sp_buf_printf(out, "%s%zu", i ? ", " : "", part->first_line);
+        if (part->last_line != part->first_line)
+            sp_buf_printf(out, "&#8211;%zu", part->last_line);
+    }
+}
+
+/* The quote of citation `cite`: a warning first when the section does not
+** hold the detail it names, then the passage, and where it stands. */
+static void quote_html(const sp_quote *q, const char *cite, sp_buf *out)
+{
+    if (q->detail_missing) {
+        sp_buf_puts(out, "<p class=\"where\"><strong>Warning:</strong> the detail &#8216;");
+        html_cstr(out, cite + q->detail_at);
+        sp_buf_puts(out, "&#8217; was not found in this section; ");
+        sp_buf_puts(out, q->detail_passage ? "the closest passage:"
+                         : q->shortened    ? "the section, as far as it is shown:"
+                                           : "the section, in full:");
+        sp_buf_puts(out, "</p>\n");
+    }
     sp_buf_puts(out, "<blockquote>");
     for (size_t i = 0; i < q->n_parts; i++) {
         const sp_quote_part *part = &q->parts[i];
@@ -260,11 +298,7 @@ static void quote_html(const sp_quote *q, sp_buf *out)
     html_cstr(out, q->file);
     if (q->kind != SP_QUOTE_SECTION)
         sp_buf_puts(out, " most like the citation (no heading reads as its section)");
-    size_t first = q->parts[0].first_line, last = q->parts[q->n_parts - 1].last_line;
-    if (first == last)
-        sp_buf_printf(out, ", line %zu", first);
-    else
-        sp_buf_printf(out, ", lines %zu&#8211;%zu", first, last);
+    quote_lines(q, out);
     sp_buf_puts(out, q->shortened ? "; the section goes on in the text.</p>\n" : ".</p>\n");
 }
 
@@ -283,7 +317,7 @@ typedef struct quotes_seen {
 static void cite_html(const sp_policy *p, const sp_rule *r, const sp_annot *a, quotes_seen *seen,
                       sp_buf *out)
 {
-    const char *doc = a->document ? a->document : p->layers[r->layer].document;
+    const char *doc = sp_cite_document(p, r, a);
     size_t earlier = seen->n;
     for (size_t i = 0; i < seen->n && earlier == seen->n; i++)
         if (strcmp(seen->text[i], a->text) == 0 &&
@@ -309,7 +343,7 @@ static void cite_html(const sp_policy *p, const sp_rule *r, const sp_annot *a, q
     if (quoted && again) {
         sp_buf_printf(out, "<p class=\"where\"><a href=\"#q%zu\">Quoted above</a>.</p>\n", earlier);
     } else if (quoted) {
-        quote_html(q, out);
+        quote_html(q, a->text, out);
     } else if (q && q->kind == SP_QUOTE_NOT_FOUND) {
         sp_buf_puts(out, "<p class=\"where\">No heading or passage of ");
         html_cstr(out, q->file);
@@ -449,27 +483,22 @@ static bool output_assumes(const sp_engine *e, int rule, size_t i)
 
 /* ---- the page of one case ---- */
 
-void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
+/* The title, and the header: the case, the policy, the texts quoted. */
+static void header_html(const sp_engine *e, const sp_eval_options *opt, const sp_buf *id,
+                        sp_buf *out)
 {
     const sp_policy *p = e->p;
-    const sp_layer *top = &p->layers[p->n_layers - 1];
-    sp_buf id;
-    sp_buf_init(&id);
-    case_id_text(e, &id);
-    if (id.oom)
-        out->oom = true;
-
     sp_buf title;
     sp_buf_init(&title);
     sp_buf_puts(&title, "Decision for case ");
-    sp_buf_append(&title, id.data ? id.data : "", id.len);
+    sp_buf_append(&title, id->data ? id->data : "", id->len);
     sp_buf_puts(&title, " \xE2\x80\x94 ");
-    sp_buf_puts(&title, top->name);
+    sp_buf_puts(&title, p->layers[p->n_layers - 1].name);
     page_begin(out, &title);
     sp_buf_fini(&title);
 
     sp_buf_puts(out, "<header>\n<h1>Decision for case <span class=\"case-id\">");
-    html_text(out, id.data ? id.data : "", id.len);
+    html_text(out, id->data ? id->data : "", id->len);
     sp_buf_puts(out, "</span></h1>\n<dl class=\"meta\">\n");
     policy_meta(p, out);
     if (!opt->sources)
@@ -491,8 +520,12 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
         sp_buf_puts(out, "</dd>\n");
     }
     sp_buf_puts(out, "</dl>\n</header>\n");
+}
 
-    /* The decision: every output with its value. */
+/* The decision: every output with its value. */
+static void decision_html(const sp_engine *e, sp_buf *out)
+{
+    const sp_policy *p = e->p;
     sp_buf_puts(out, "<section id=\"decision\">\n<h2>Decision</h2>\n<table>\n"
                      "<thead><tr><th scope=\"col\">Output</th><th scope=\"col\">Value</th></tr>"
                      "</thead>\n<tbody>\n");
@@ -510,8 +543,12 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
         sp_buf_puts(out, "</td></tr>\n");
     }
     sp_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
 
-    /* Why: each output that applies, by the rules that decided it. */
+/* Why: each output that applies, by the rules that decided it. */
+static void why_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
+{
+    const sp_policy *p = e->p;
     sp_buf_puts(out, "<section id=\"why\">\n<h2>Why</h2>\n");
     quotes_seen seen = { .sources = opt->sources };
     for (size_t i = 0; i < p->n_outputs; i++) {
@@ -535,8 +572,13 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
         sp_buf_puts(out, "</section>\n");
     }
     sp_buf_puts(out, "</section>\n");
+}
 
-    /* The assumptions: each reading of the text the decision relied on. */
+/* The assumptions: each reading of the text the decision relied on, with
+** the outputs that rest on it. */
+static void assumptions_section_html(const sp_engine *e, sp_buf *out)
+{
+    const sp_policy *p = e->p;
     sp_buf_puts(out, "<section id=\"assumptions\">\n<h2>Assumptions</h2>\n");
     bool any = false;
     for (size_t a = 0; a < p->n_assumptions; a++) {
@@ -566,8 +608,12 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
     }
     sp_buf_puts(out, any ? "</ol>\n" : "<p>The decision relies on no assumption.</p>\n");
     sp_buf_puts(out, "</section>\n");
+}
 
-    /* The facts used: each fact of the case a rule read, as read. */
+/* The facts used: each fact of the case a rule read, as read. */
+static void facts_html(const sp_engine *e, sp_buf *out)
+{
+    const sp_policy *p = e->p;
     sp_buf_puts(out, "<section id=\"facts\">\n<h2>Facts used</h2>\n<table>\n<thead><tr>"
                      "<th scope=\"col\">Fact</th><th scope=\"col\">Value</th></tr></thead>\n"
                      "<tbody>\n");
@@ -582,43 +628,60 @@ void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
         sp_buf_puts(out, "</td></tr>\n");
     }
     sp_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
 
-    if (opt->trace) {
-        sp_buf_puts(out, "<section id=\"derivation\">\n<h2>Derivation</h2>\n<p>Every rule "
-                         "worked out for the case, in the order it finished.</p>\n<ol>\n");
-        for (size_t k = 0; k < e->n_order; k++) {
-            int r = e->order[k];
-            const sp_rule *ru = &p->rules[r];
-            const sp_rule_result *rr = &e->results[r];
-            const sp_symbol *t = &p->syms[ru->target];
-            sp_buf tmp;
-            sp_buf_init(&tmp);
-            sp_buf_printf(out, "<li>%s <code>", sp_render_kind_word(t->kind));
-            html_cstr(out, t->name);
-            sp_buf_puts(out, "</code> = ");
-            value_html(p, t->type, &rr->value, out);
-            sp_buf_puts(out, " <span class=\"where\">by rule <code>");
-            html_cstr(out, ru->name);
-            sp_buf_puts(out, "</code> (<code>");
-            sp_render_rule_source(ru, &tmp);
+/* The derivation (--trace): every rule worked out, in the order it finished. */
+static void derivation_html(const sp_engine *e, sp_buf *out)
+{
+    const sp_policy *p = e->p;
+    sp_buf_puts(out, "<section id=\"derivation\">\n<h2>Derivation</h2>\n<p>Every rule "
+                     "worked out for the case, in the order it finished.</p>\n<ol>\n");
+    sp_buf tmp;
+    sp_buf_init(&tmp);
+    for (size_t k = 0; k < e->n_order; k++) {
+        int r = e->order[k];
+        const sp_rule *ru = &p->rules[r];
+        const sp_rule_result *rr = &e->results[r];
+        const sp_symbol *t = &p->syms[ru->target];
+        sp_buf_printf(out, "<li>%s <code>", sp_render_kind_word(t->kind));
+        html_cstr(out, t->name);
+        sp_buf_puts(out, "</code> = ");
+        value_html(p, t->type, &rr->value, out);
+        sp_buf_puts(out, " <span class=\"where\">by rule <code>");
+        html_cstr(out, ru->name);
+        sp_buf_puts(out, "</code> (<code>");
+        sp_render_rule_source(ru, &tmp);
+        put_html(out, &tmp);
+        sp_buf_printf(out, "</code>), line %zu", sp_render_branch_line(ru, rr->branch));
+        sp_render_rule_cites(ru, rr->branch, &tmp);
+        if (tmp.len) {
+            sp_buf_puts(out, "; cites <cite>");
             put_html(out, &tmp);
-            sp_buf_printf(out, "</code>), line %zu", sp_render_branch_line(ru, rr->branch));
-            const char *own = ru->cites, *br = ru->branch_cites[rr->branch];
-            if (own || br) {
-                sp_buf_puts(out, "; cites <cite>");
-                html_cstr(out, own ? own : br);
-                if (own && br) {
-                    sp_buf_puts(out, "; ");
-                    html_cstr(out, br);
-                }
-                sp_buf_puts(out, "</cite>");
-            }
-            sp_buf_puts(out, "</span></li>\n");
-            sp_buf_fini(&tmp);
+            sp_buf_puts(out, "</cite>");
         }
-        sp_buf_puts(out, "</ol>\n</section>\n");
+        if (tmp.oom)
+            out->oom = true;
+        sp_buf_puts(out, "</span></li>\n");
     }
+    sp_buf_fini(&tmp);
+    sp_buf_puts(out, "</ol>\n</section>\n");
+}
+
+void sp_render_html(const sp_engine *e, const sp_eval_options *opt, sp_buf *out)
+{
+    sp_buf id;
+    sp_buf_init(&id);
+    sp_render_html_case_id(e, &id);
+    if (id.oom)
+        out->oom = true;
+    header_html(e, opt, &id, out);
     sp_buf_fini(&id);
+    decision_html(e, out);
+    why_html(e, opt, out);
+    assumptions_section_html(e, out);
+    facts_html(e, out);
+    if (opt->trace)
+        derivation_html(e, out);
     page_end(out);
 }
 
@@ -646,7 +709,7 @@ void sp_render_html_index_case(const sp_engine *e, size_t line, const char *href
     const sp_policy *p = e->p;
     sp_buf id;
     sp_buf_init(&id);
-    case_id_text(e, &id);
+    sp_render_html_case_id(e, &id);
     if (id.oom)
         out->oom = true;
     sp_buf_printf(out, "<tr><td>%zu</td><td><a href=\"", line);

@@ -18,6 +18,9 @@ void sp_render_value_text(const sp_policy *p, const sp_type *t, const sp_value *
 ** NULL for a table. Engine-owned. */
 const sp_value *sp_render_used_value(const sp_engine *e, const sp_rule_result *rr,
                                      const sp_symbol *s);
+/* The citations of rule r as used: its own, then those of branch `branch`
+** (none when -1), "; " joined. */
+void sp_render_rule_cites(const sp_rule *r, int branch, sp_buf *out);
 /* "FILE:LINE" of a rule. */
 void sp_render_rule_source(const sp_rule *r, sp_buf *out);
 /* An expression of rule r as written, white space folded. */

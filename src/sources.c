@@ -49,13 +49,25 @@ typedef struct doc_index {
     unit *units;
     size_t n_units;
     uint32_t *word_store; /* every unit's words, back to back */
+    /* Lines by what they read as (loose_hash), then by number: every
+    ** non-blank line, and the headings alone; built once, so that finding
+    ** the line a citation names costs no scan of the text. */
+    struct line_key *keys, *heads;
+    size_t n_keys, n_heads;
 } doc_index;
+
+typedef struct line_key {
+    uint32_t hash;
+    size_t line;
+} line_key;
 
 static void index_free(doc_index *d)
 {
     free(d->lines);
     free(d->units);
     free(d->word_store);
+    free(d->keys);
+    free(d->heads);
     memset(d, 0, sizeof *d);
 }
 
@@ -226,6 +238,8 @@ static bool heading_line(const doc_index *d, size_t i)
     return !memchr(d->text + l->start, ':', l->end - l->start);
 }
 
+static bool keys_build(doc_index *d);
+
 static bool index_build(doc_index *d, const char *text, size_t len)
 {
     memset(d, 0, sizeof *d);
@@ -297,6 +311,10 @@ static bool index_build(doc_index *d, const char *text, size_t len)
         u->words = d->word_store + total;
         total += sink.n;
     }
+    if (!keys_build(d)) {
+        index_free(d);
+        return false;
+    }
     return true;
 }
 
@@ -324,17 +342,65 @@ static int next_loose(const char *s, size_t n, size_t *i)
     return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/* The bytes [*a0, *an) of line l that a citation is compared with: without
+** its indent, a final ':' and the white space before that. */
+static void line_span(const doc_index *d, size_t line, size_t *a0, size_t *an)
+{
+    const line_info *l = &d->lines[line];
+    *a0 = l->start + l->indent;
+    *an = l->end;
+    if (*an > *a0 && d->text[*an - 1] == ':')
+        (*an)--;
+    while (*an > *a0 && is_space(d->text[*an - 1]))
+        (*an)--;
+}
+
+/* A hash of s[0..n) read loosely: texts that read alike hash alike. */
+static uint32_t loose_hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i = 0;
+    for (int c; (c = next_loose(s, n, &i)) >= 0;)
+        h = (h ^ (uint32_t)c) * 16777619u;
+    return h;
+}
+
+static int by_key(const void *x, const void *y)
+{
+    const line_key *a = x, *b = y;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->line < b->line ? -1 : a->line > b->line;
+}
+
+static bool keys_build(doc_index *d)
+{
+    d->keys = malloc((d->n_lines ? d->n_lines : 1) * sizeof *d->keys);
+    d->heads = malloc((d->n_lines ? d->n_lines : 1) * sizeof *d->heads);
+    if (!d->keys || !d->heads)
+        return false;
+    for (size_t i = 0; i < d->n_lines; i++) {
+        if (d->lines[i].blank)
+            continue;
+        size_t a0, an;
+        line_span(d, i, &a0, &an);
+        line_key k = { loose_hash(d->text + a0, an - a0), i };
+        d->keys[d->n_keys++] = k;
+        if (d->lines[i].heading)
+            d->heads[d->n_heads++] = k;
+    }
+    qsort(d->keys, d->n_keys, sizeof *d->keys, by_key);
+    qsort(d->heads, d->n_heads, sizeof *d->heads, by_key);
+    return true;
+}
+
 /* Whether line l reads as s[0..n), loosely, a final ':' of the line aside. */
 static bool line_reads(const doc_index *d, size_t line, const char *s, size_t n)
 {
-    const line_info *l = &d->lines[line];
-    if (l->blank)
+    if (d->lines[line].blank)
         return false;
-    size_t a0 = l->start + l->indent, an = l->end;
-    if (an > a0 && d->text[an - 1] == ':')
-        an--;
-    while (an > a0 && is_space(d->text[an - 1]))
-        an--;
+    size_t a0, an;
+    line_span(d, line, &a0, &an);
     const char *a = d->text + a0;
     size_t alen = an - a0, i = 0, j = 0;
     for (;;) {
@@ -346,19 +412,34 @@ static bool line_reads(const doc_index *d, size_t line, const char *s, size_t n)
     }
 }
 
+/* The first line of keys[0..n_keys) at or after `from` that reads as s[0..n)
+** (whose hash is h), or -1. */
+static long first_keyed(const doc_index *d, const line_key *keys, size_t n_keys, uint32_t h,
+                        size_t from, const char *s, size_t n)
+{
+    size_t lo = 0, hi = n_keys;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (keys[mid].hash < h || (keys[mid].hash == h && keys[mid].line < from))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < n_keys && keys[lo].hash == h; lo++)
+        if (line_reads(d, keys[lo].line, s, n))
+            return (long)keys[lo].line;
+    return -1;
+}
+
 /* The first line at or after `from` that reads as s[0..n), headings first;
 ** only a heading when headings_only. */
 static long find_line(const doc_index *d, size_t from, const char *s, size_t n, bool headings_only)
 {
-    long other = -1;
-    for (size_t i = from; i < d->n_lines; i++)
-        if (line_reads(d, i, s, n)) {
-            if (d->lines[i].heading)
-                return (long)i;
-            if (other < 0 && !headings_only)
-                other = (long)i;
-        }
-    return other;
+    uint32_t h = loose_hash(s, n);
+    long l = first_keyed(d, d->heads, d->n_heads, h, from, s, n);
+    if (l >= 0 || headings_only)
+        return l;
+    return first_keyed(d, d->keys, d->n_keys, h, from, s, n);
 }
 
 /* ---- scoring passages against the citation's detail ---- */
@@ -484,11 +565,32 @@ static size_t block_end(const doc_index *d, size_t i)
     return i;
 }
 
+/* Whether unit k is a table's caption ("Caption: ..."). */
+static bool caption_unit(const doc_index *d, size_t k)
+{
+    const line_info *l = &d->lines[d->units[k].first];
+    return !d->units[k].item && l->end - l->start - l->indent >= 8 &&
+           strncmp(d->text + l->start + l->indent, "Caption:", 8) == 0;
+}
+
+/* The first line of what follows unit k after blank lines. */
+static size_t next_block(const doc_index *d, size_t k)
+{
+    size_t next = d->units[k].last + 1;
+    while (next < d->n_lines && d->lines[next].blank)
+        next++;
+    return next;
+}
+
 /* Quotes unit k with what makes it readable: a list item after the words
 ** that introduce the list; a paragraph that introduces something (ends with
-** ':', or captions a table) with what follows it. */
+** ':', or captions a table) with what follows it; a table after its caption. */
 static void quote_unit(const doc_index *d, size_t k, sp_quote *q)
 {
+    /* a table that a caption names: the caption, which brings the table */
+    if (k > 0 && caption_unit(d, k - 1) && next_block(d, k - 1) == d->units[k].first &&
+        !d->lines[d->units[k].first].heading)
+        k--;
     const unit *u = &d->units[k];
     if (u->item) {
         /* back over the list (items, and indented words between them such
@@ -503,13 +605,8 @@ static void quote_unit(const doc_index *d, size_t k, sp_quote *q)
         return;
     }
     add_part(d, q, u->first, u->last, false);
-    const line_info *l = &d->lines[u->first];
-    bool caption = l->end - l->start - l->indent >= 8 &&
-                   strncmp(d->text + l->start + l->indent, "Caption:", 8) == 0;
-    if (caption) {
-        size_t next = u->last + 1;
-        while (next < d->n_lines && d->lines[next].blank)
-            next++;
+    if (caption_unit(d, k)) {
+        size_t next = next_block(d, k);
         if (next < d->n_lines && !d->lines[next].heading)
             add_part(d, q, next, block_end(d, next), false);
     } else if (ends_with_colon(d, u->last)) {
@@ -551,12 +648,152 @@ static long detail_number(const char *s, size_t n)
     return strtol(s + i, NULL, 10);
 }
 
-static void find_in(const doc_index *d, const char *cite, sp_quote *q)
+/* ---- whether a passage holds the citation's detail ---- */
+
+#define DETAIL_WORDS 32 /* the detail's significant words weighed, at most */
+
+/* The detail's significant words (not stop words), each found or not. */
+typedef struct detail_words {
+    const char *w[DETAIL_WORDS];
+    size_t len[DETAIL_WORDS];
+    bool found[DETAIL_WORDS];
+    size_t n;
+} detail_words;
+
+static bool same_letters(const char *a, const char *b, size_t n)
 {
-    size_t n = strlen(cite);
-    /* The section: the longest leading run of the citation's ", " separated
-    ** parts that reads as a line; then, after it, the longest run of what is
-    ** left that reads as a heading (a sub-heading), and so on. */
+    for (size_t i = 0; i < n; i++) {
+        unsigned char x = (unsigned char)a[i], y = (unsigned char)b[i];
+        if ((x >= 'A' && x <= 'Z' ? x | 0x20 : x) != (y >= 'A' && y <= 'Z' ? y | 0x20 : y))
+            return false;
+    }
+    return true;
+}
+
+/* Whether words a and b are one word, case aside, or one and the same word
+** with an ending of up to three letters ("claim", "claims"; "review",
+** "reviewed") when they share at least five letters. */
+static bool same_word(const char *a, size_t an, const char *b, size_t bn)
+{
+    size_t k = an < bn ? an : bn;
+    if (an == bn)
+        return same_letters(a, b, an);
+    return k >= 5 && (an > bn ? an - bn : bn - an) <= 3 && same_letters(a, b, k);
+}
+
+static void detail_word(void *ctx, const char *w, size_t n)
+{
+    detail_words *dw = ctx;
+    if (stop_word(w, n) || dw->n == DETAIL_WORDS)
+        return;
+    for (size_t i = 0; i < dw->n; i++)
+        if (dw->len[i] == n && same_letters(dw->w[i], w, n))
+            return;
+    dw->w[dw->n] = w;
+    dw->len[dw->n++] = n;
+}
+
+static void passage_word(void *ctx, const char *w, size_t n)
+{
+    detail_words *dw = ctx;
+    for (size_t i = 0; i < dw->n; i++)
+        if (!dw->found[i] && same_word(dw->w[i], dw->len[i], w, n))
+            dw->found[i] = true;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Length of a currency sign at s[0..n) ("£", "€", "$"), else 0. */
+static size_t currency_len(const char *s, size_t n)
+{
+    if (n >= 1 && s[0] == '$')
+        return 1;
+    if (n >= 2 && (unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA3)
+        return 2;
+    if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x82 &&
+        (unsigned char)s[2] == 0xAC)
+        return 3;
+    return 0;
+}
+
+/* Length of the number at s[0..n) (digits, with '.' or ',' between digits:
+** "2.50", "1,000"), else 0. */
+static size_t number_len(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && (is_digit(s[i]) || ((s[i] == '.' || s[i] == ',') && i > 0 && i + 1 < n &&
+                                        is_digit(s[i - 1]) && is_digit(s[i + 1]))))
+        i++;
+    return i;
+}
+
+/* Whether t[i..i+n) of t[0..tn) is no part of a longer number. */
+static bool whole_number_at(const char *t, size_t tn, size_t i, size_t n)
+{
+    bool before = i > 0 && (is_digit(t[i - 1]) ||
+                            (i > 1 && (t[i - 1] == '.' || t[i - 1] == ',') && is_digit(t[i - 2])));
+    size_t j = i + n;
+    bool after = j < tn && (is_digit(t[j]) ||
+                            (j + 1 < tn && (t[j] == '.' || t[j] == ',') && is_digit(t[j + 1])));
+    return !before && !after;
+}
+
+/* Whether the quote's passage (its parts but the heading) holds s[0..n) as
+** it stands, not as part of a longer number. */
+static bool passage_has(const sp_quote *q, const char *s, size_t n)
+{
+    for (size_t p = 0; p < q->n_parts; p++) {
+        if (q->parts[p].heading)
+            continue;
+        const char *t = q->text + q->parts[p].start;
+        size_t tn = q->parts[p].end - q->parts[p].start;
+        for (size_t i = 0; i + n <= tn; i++)
+            if (memcmp(t + i, s, n) == 0 && whole_number_at(t, tn, i, n))
+                return true;
+    }
+    return false;
+}
+
+/* Whether the passage quoted holds the detail well enough to be shown as
+** the passage it names: every number of the detail (with its currency sign,
+** if any) stands in it as written, and it holds at least two thirds of the
+** detail's significant words (stop words aside; a word matches another
+** with an ending of up to three letters added or dropped). */
+static bool detail_holds(const sp_quote *q, const char *detail, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        size_t c = currency_len(detail + i, n - i), k = number_len(detail + i + c, n - i - c);
+        bool starts = i == 0 || !word_byte((unsigned char)detail[i - 1]);
+        if (k && (c || starts) && !passage_has(q, detail + i, c + k))
+            return false;
+        i += k ? c + k : 1;
+        while (k && i < n && word_byte((unsigned char)detail[i]))
+            i++; /* "21st": the number is 21 */
+    }
+    detail_words dw;
+    memset(&dw, 0, sizeof dw);
+    each_word(detail, n, detail_word, &dw);
+    for (size_t p = 0; p < q->n_parts; p++)
+        if (!q->parts[p].heading)
+            each_word(q->text + q->parts[p].start, q->parts[p].end - q->parts[p].start,
+                      passage_word, &dw);
+    size_t found = 0;
+    for (size_t i = 0; i < dw.n; i++)
+        found += dw.found[i];
+    return 3 * found >= 2 * dw.n;
+}
+
+/* ---- finding a citation ---- */
+
+/* The line that the citation's section reads as: the longest leading run of
+** its ", " separated parts that reads as a line; then, after it, the longest
+** run of what is left that reads as a heading (a sub-heading), and so on.
+** -1 when none; *detail_at is where the rest (the detail) begins. */
+static long find_section(const doc_index *d, const char *cite, size_t n, size_t *detail_at)
+{
     long anchor = -1;
     size_t used = 0;
     for (;;) {
@@ -567,16 +804,12 @@ static void find_in(const doc_index *d, const char *cite, sp_quote *q)
             break;
         long found = -1;
         size_t found_end = 0;
-        for (size_t end = n; end > rest; end--) {
+        for (size_t end = n; end > rest && found < 0; end--) {
             if (end != n && !(cite[end] == ',' && end + 1 < n && cite[end + 1] == ' '))
                 continue;
-            long l = anchor < 0 ? find_line(d, 0, cite + rest, end - rest, false)
-                                : find_line(d, (size_t)anchor + 1, cite + rest, end - rest, true);
-            if (l >= 0) {
-                found = l;
-                found_end = end;
-                break;
-            }
+            found = anchor < 0 ? find_line(d, 0, cite + rest, end - rest, false)
+                               : find_line(d, (size_t)anchor + 1, cite + rest, end - rest, true);
+            found_end = end;
         }
         if (found < 0)
             break;
@@ -585,48 +818,39 @@ static void find_in(const doc_index *d, const char *cite, sp_quote *q)
     }
     while (used < n && (cite[used] == ' ' || cite[used] == ','))
         used++;
-    const char *detail = cite + used;
-    size_t detail_len = n - used;
+    *detail_at = used;
+    return anchor;
+}
 
+/* No heading reads as the section: the passage of the whole text most like
+** the citation. */
+static void quote_passage(const doc_index *d, const char *cite, size_t n, sp_quote *q)
+{
     query qy;
     memset(&qy, 0, sizeof qy);
-    if (anchor < 0) {
-        /* No heading: the passage of the whole text most like the citation. */
-        each_word(cite, n, query_word, &qy);
-        long k = best_unit(d, 0, d->n_units, &qy);
-        if (k < 0) {
-            q->kind = SP_QUOTE_NOT_FOUND;
-            return;
-        }
-        q->kind = SP_QUOTE_PASSAGE;
-        quote_unit(d, (size_t)k, q);
+    each_word(cite, n, query_word, &qy);
+    long k = best_unit(d, 0, d->n_units, &qy);
+    if (k < 0) {
+        q->kind = SP_QUOTE_NOT_FOUND;
         return;
     }
-    q->kind = SP_QUOTE_SECTION;
-    size_t a = (size_t)anchor, end = d->n_lines ? d->n_lines - 1 : 0;
+    q->kind = SP_QUOTE_PASSAGE;
+    quote_unit(d, (size_t)k, q);
+}
+
+/* The last line of the section that heading line a begins. */
+static size_t section_end(const doc_index *d, size_t a)
+{
     for (size_t i = a + 1; i < d->n_lines; i++)
-        if (d->lines[i].heading) {
-            end = i - 1;
-            break;
-        }
-    add_part(d, q, a, a, true);
-    size_t lo, hi;
-    units_of(d, a + 1, end, &lo, &hi);
-    long k = -1;
-    if (detail_len) {
-        long num = detail_number(detail, detail_len);
-        if (num >= 0)
-            k = numbered_item(d, lo, hi, num);
-        if (k < 0) {
-            each_word(detail, detail_len, query_word, &qy);
-            k = best_unit(d, lo, hi, &qy);
-        }
-    }
-    if (k >= 0) {
-        quote_unit(d, (size_t)k, q);
-        return;
-    }
-    /* The section itself, as far as a page allows: whole paragraphs. */
+        if (d->lines[i].heading)
+            return i - 1;
+    return d->n_lines ? d->n_lines - 1 : 0;
+}
+
+/* The section itself, units [lo, hi), as far as a page allows: whole
+** paragraphs. */
+static void quote_section(const doc_index *d, size_t lo, size_t hi, sp_quote *q)
+{
     size_t shown = 0;
     for (size_t u = lo; u < hi; u++) {
         size_t bytes = d->lines[d->units[u].last].end - d->lines[d->units[u].first].start;
@@ -648,6 +872,49 @@ static void find_in(const doc_index *d, const char *cite, sp_quote *q)
         add_part(d, q, first, last, false);
         shown += bytes;
     }
+}
+
+/* The passage of units [lo, hi) that the detail names: the numbered item it
+** ends with (*sure), else the unit its words best match; -1 when none. */
+static long detail_unit(const doc_index *d, size_t lo, size_t hi, const char *detail, size_t n,
+                        bool *sure)
+{
+    long num = detail_number(detail, n), k = num >= 0 ? numbered_item(d, lo, hi, num) : -1;
+    *sure = k >= 0;
+    if (k >= 0)
+        return k;
+    query qy;
+    memset(&qy, 0, sizeof qy);
+    each_word(detail, n, query_word, &qy);
+    return best_unit(d, lo, hi, &qy);
+}
+
+static void find_in(const doc_index *d, const char *cite, sp_quote *q)
+{
+    size_t n = strlen(cite), used;
+    long anchor = find_section(d, cite, n, &used);
+    if (anchor < 0) {
+        quote_passage(d, cite, n, q);
+        return;
+    }
+    q->kind = SP_QUOTE_SECTION;
+    size_t a = (size_t)anchor, lo, hi;
+    add_part(d, q, a, a, true);
+    units_of(d, a + 1, section_end(d, a), &lo, &hi);
+    if (used == n) {
+        quote_section(d, lo, hi, q);
+        return;
+    }
+    q->detail_at = used;
+    bool sure;
+    long k = detail_unit(d, lo, hi, cite + used, n - used, &sure);
+    if (k >= 0) {
+        quote_unit(d, (size_t)k, q);
+        q->detail_missing = q->detail_passage = !sure && !detail_holds(q, cite + used, n - used);
+        return;
+    }
+    q->detail_missing = true;
+    quote_section(d, lo, hi, q);
 }
 
 bool sp_sources_find(const char *file, const char *text, size_t len, const char *cite, sp_quote *q)
@@ -828,8 +1095,7 @@ static char *find_document(const char *dir, const sp_buf *readme, const char *na
     return NULL;
 }
 
-/* The document of a citation: its own, or its policy's source. */
-static const char *cite_document(const sp_policy *p, const sp_rule *r, const sp_annot *a)
+const char *sp_cite_document(const sp_policy *p, const sp_rule *r, const sp_annot *a)
 {
     return a->document ? a->document : p->layers[r->layer].document;
 }
@@ -842,11 +1108,11 @@ static bool each_cite(const sp_policy *p, cite_fn fn, void *ctx)
     for (size_t r = 0; r < p->n_rules; r++) {
         const sp_rule *ru = &p->rules[r];
         for (const sp_annot *a = ru->item->annots; a; a = a->next)
-            if (a->kind == SP_ANNOT_CITES && !fn(ctx, cite_document(p, ru, a), a))
+            if (a->kind == SP_ANNOT_CITES && !fn(ctx, sp_cite_document(p, ru, a), a))
                 return false;
         for (size_t b = 0; b < ru->n_branches; b++)
             for (const sp_annot *a = ru->branches[b]->annots; a; a = a->next)
-                if (a->kind == SP_ANNOT_CITES && !fn(ctx, cite_document(p, ru, a), a))
+                if (a->kind == SP_ANNOT_CITES && !fn(ctx, sp_cite_document(p, ru, a), a))
                     return false;
     }
     return true;

@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "ast.h"
+#include "policy.h"
 #include "stayput.h"
 
 #define SP_QUOTE_MAX_PARTS 8
@@ -39,7 +40,18 @@ typedef struct sp_quote {
     sp_quote_part parts[SP_QUOTE_MAX_PARTS];
     size_t n_parts;
     bool shortened; /* the section goes on beyond the parts shown */
+    /* SECTION only: the citation names a detail after its section (the text
+    ** of the citation from byte detail_at) that the section does not hold
+    ** (sources.c, detail_holds, says when a passage holds it): the parts
+    ** are then the closest passage, or the section itself when none is close. */
+    bool detail_missing;
+    bool detail_passage; /* detail_missing, and the parts are the closest passage */
+    size_t detail_at;
 } sp_quote;
+
+/* The document citation `a` of rule r names: its own (`cites "..." in
+** "DOCUMENT"`), or its policy's source; NULL when neither. Policy-owned. */
+const char *sp_cite_document(const sp_policy *p, const sp_rule *r, const sp_annot *a);
 
 /* The quote of citation `a` (an annotation of a rule of the policy the
 ** sources were loaded for); NULL for any other annotation. Sources-owned. */

@@ -167,6 +167,10 @@ void sp_render_html_index_begin(const sp_policy *p, size_t decided, size_t faile
 void sp_render_html_index_case(const sp_engine *e, size_t line, const char *href, sp_buf *out);
 void sp_render_html_index_error(size_t line, const sp_case_error *err, sp_buf *out);
 void sp_render_html_index_end(sp_buf *out);
+/* The reference of the case sp_engine_eval last decided with e, as its page
+** and the index show it (appends nothing when the policy names no reference
+** or the case has none). */
+void sp_render_html_case_id(const sp_engine *e, sp_buf *out);
 
 /* What a policy's examples used: which rules and branches, by which example. */
 typedef struct sp_coverage sp_coverage;

@@ -37,23 +37,23 @@ int open_sources(const char *dir, const sp_policy *p, sp_sources **out)
     return EXIT_DONE;
 }
 
-/* The page of line `line`: "<line>-<reference>.html", the reference cut short
-** and kept to letters, digits, '-' and '_' (anything else becomes '_'), so no
-** reference can name a path outside the folder; "<line>.html" without one. */
-static void page_name(size_t line, const sp_case_error *err, char *name, size_t size)
+/* The page of line `line`: "<line>-<reference>.html", the reference (as the
+** index shows it, id[0..n)) cut short and kept to letters, digits, '-' and
+** '_' (anything else becomes '_'), so no reference can name a path outside
+** the folder; "<line>.html" without one. */
+static void page_name(size_t line, const char *id, size_t n, char *name, size_t size)
 {
-    char id[PAGE_NAME_ID + 1];
-    size_t n = 0;
-    if (err->has_case_id)
-        for (const char *s = err->case_id; *s && n < PAGE_NAME_ID; s++) {
-            char c = *s;
-            bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                        (c >= '0' && c <= '9') || c == '-' || c == '_';
-            id[n++] = keep ? c : '_';
-        }
-    id[n] = '\0';
-    if (n)
-        snprintf(name, size, "%zu-%s.html", line, id);
+    char kept[PAGE_NAME_ID + 1];
+    size_t k = 0;
+    for (; k < n && k < PAGE_NAME_ID; k++) {
+        char c = id[k];
+        bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                    c == '-' || c == '_';
+        kept[k] = keep ? c : '_';
+    }
+    kept[k] = '\0';
+    if (k)
+        snprintf(name, size, "%zu-%s.html", line, kept);
     else
         snprintf(name, size, "%zu.html", line);
 }
@@ -135,8 +135,9 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
     sp_eval_options o = *opt;
     o.sources = sources;
 
-    sp_buf page, rows, index;
+    sp_buf page, rows, index, id;
     sp_buf_init(&page);
+    sp_buf_init(&id);
     sp_buf_init(&rows);
     sp_buf_init(&index);
     size_t decided = 0, failed = 0;
@@ -161,8 +162,11 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
                                           : sp_engine_eval(e, s, n, &o, &page, &err);
         if (st == SP_OK) {
             char name[PAGE_NAME_ID + 32];
-            page_name(r.line, &err, name, sizeof name);
-            write_failed = !write_page(out_dir, name, &page);
+            sp_buf_clear(&id);
+            sp_render_html_case_id(e, &id);
+            page_name(r.line, id.data, id.len, name, sizeof name);
+            oom = id.oom;
+            write_failed = !oom && !write_page(out_dir, name, &page);
             sp_render_html_index_case(e, r.line, name, &rows);
             decided++;
         } else {
@@ -185,6 +189,7 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
             write_failed = !write_page(out_dir, "index.html", &index);
     }
     sp_buf_fini(&page);
+    sp_buf_fini(&id);
     sp_buf_fini(&rows);
     sp_buf_fini(&index);
     sp_engine_free(e);

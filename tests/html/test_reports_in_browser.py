@@ -204,6 +204,8 @@ def check_page(t, name, rendered, decision, texts, quoting):
             continue
         quoted.add(loose(c["cite"]))
         t.check(quote, f"{name}: {c['cite']!r} is quoted ({loose(c['where'])})")
+        t.check("was not found in this section" not in c["where"],
+                f"{name}: {c['cite']!r} is quoted with no warning ({loose(c['where'])})")
         for q in quote:
             t.check(any(q in text_ for text_ in texts),
                     f"{name}: the quote {q[:60]!r}... stands in a policy text")

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -18,6 +19,10 @@
 #include "policy.h"
 #include "sources.h"
 #include "stayput.h"
+
+#ifndef STAYPUT_POLICY_TEXTS
+#define STAYPUT_POLICY_TEXTS "/work/shared/policies"
+#endif
 
 /* A text laid out as the policy texts are: headings on lines of their own,
 ** paragraphs, bulleted and numbered lists, a captioned table; typographic
@@ -135,6 +140,12 @@ static void test_sources_caption_brings_its_table(void **state)
     assert_int_equal(q.n_parts, 3);
     assert_string_equal(part(&q, 1), "Caption: weekly rates table");
     assert_string_equal(part(&q, 2), "  Band Rate\nAdult 10.00");
+    /* a row of the table alone brings its caption too */
+    q = find("2. Payments, Adult 10.00");
+    assert_int_equal(q.n_parts, 3);
+    assert_string_equal(part(&q, 1), "Caption: weekly rates table");
+    assert_string_equal(part(&q, 2), "  Band Rate\nAdult 10.00");
+    assert_false(q.detail_missing);
 }
 
 static void test_sources_sub_heading_after_the_section(void **state)
@@ -190,6 +201,8 @@ static void test_sources_unmatched_detail_shows_the_section(void **state)
     assert_int_equal(q.kind, SP_QUOTE_SECTION);
     assert_int_equal(q.n_parts, 2);
     assert_string_equal(part(&q, 1), "The arrangement ends on the 21st birthday.");
+    assert_true(q.detail_missing); /* and the page says so */
+    assert_false(q.detail_passage);
 }
 
 static void test_sources_empty_and_odd_texts(void **state)
@@ -203,6 +216,150 @@ static void test_sources_empty_and_odd_texts(void **state)
     static const char odd[] = "x\r\n\r\n1. A\xff\xfe\r\n\r\n\t\xE2\x80\n";
     assert_true(sp_sources_find("o.txt", odd, sizeof odd - 1, "1. A\xff\xfe, \xE2\x80", &q));
     assert_int_equal(q.kind, SP_QUOTE_SECTION);
+}
+
+static void test_sources_missing_detail_warns(void **state)
+{
+    (void)state;
+    /* a numbered detail the section has no item of */
+    sp_quote q = find("2. Payments, criterion 9");
+    assert_int_equal(q.kind, SP_QUOTE_SECTION);
+    assert_true(q.detail_missing);
+    assert_int_equal(q.detail_at, strlen("2. Payments, "));
+    /* a detail whose number the closest passage does not hold */
+    q = find("2. Payments, reviewed every 5 years");
+    assert_true(q.detail_missing);
+    assert_true(q.detail_passage);
+    assert_string_equal(part(&q, 1), "Payments are reviewed every year by the panel.");
+    q = find("2. Payments, weekly rates table, Adult 12.00");
+    assert_true(q.detail_missing);
+    q = find("2. Payments, weekly rates table, Adult 10.00");
+    assert_false(q.detail_missing);
+    q = find("2. Payments, weekly rates table, Adult 10");
+    assert_true(q.detail_missing); /* 10 is not 10.00 as written */
+    q = find("2. Payments, weekly rates table, Adult 0.00");
+    assert_true(q.detail_missing); /* nor is 0.00 */
+    /* a detail of which the passage holds too few words */
+    q = find("1. Introduction, to give advice and financial support on housing tenancy deposits");
+    assert_true(q.detail_missing);
+    assert_true(q.detail_passage);
+    /* the detail's words with other endings are its words */
+    q = find("1. Introduction, monitor the arrangements");
+    assert_false(q.detail_missing);
+    /* no detail, or one found: no warning */
+    q = find("1. Introduction");
+    assert_false(q.detail_missing);
+    q = find("2. Payments, criterion 2");
+    assert_false(q.detail_missing);
+    q = find("2. Payments, reviewed every year");
+    assert_false(q.detail_missing);
+}
+
+/* Every citation of every bundled policy, against the policy texts: each
+** quotes its section (or its passage) and the detail it names. */
+static void test_sources_every_bundled_citation_is_found(void **state)
+{
+    (void)state;
+    const char *texts = getenv("STAYPUT_POLICY_TEXTS");
+    if (!texts)
+        texts = STAYPUT_POLICY_TEXTS;
+    struct stat st;
+    if (stat(texts, &st) != 0) {
+        print_message("no policy texts at %s: skipped\n", texts);
+        skip();
+    }
+    static const char *const councils[] = { "england", "england-ifa-protocol", "calderdale",
+                                            "west-berkshire" };
+    const char *search[] = { STAYPUT_SOURCE_DIR "/rules" };
+    size_t checked = 0, bad = 0;
+    for (size_t c = 0; c < sizeof councils / sizeof *councils; c++) {
+        char dir[512];
+        snprintf(dir, sizeof dir, "%s/rules/%s", STAYPUT_SOURCE_DIR, councils[c]);
+        sp_diags d;
+        sp_diags_init(&d);
+        bool oom = false;
+        sp_policy *p = sp_policy_load(dir, search, 1, &d, &oom);
+        assert_non_null(p);
+        char why[256];
+        sp_status s_st;
+        sp_sources *s = sp_sources_load(texts, p, why, sizeof why, &s_st);
+        assert_non_null(s);
+        assert_null(sp_sources_missing(s, 0));
+        for (size_t r = 0; r < p->n_rules; r++) {
+            const sp_rule *ru = &p->rules[r];
+            for (size_t b = 0; b <= ru->n_branches; b++) {
+                const sp_annot *a = b == 0 ? ru->item->annots : ru->branches[b - 1]->annots;
+                for (; a; a = a->next) {
+                    if (a->kind != SP_ANNOT_CITES)
+                        continue;
+                    const sp_quote *q = sp_sources_quote_of(s, a);
+                    assert_non_null(q);
+                    checked++;
+                    if (q->kind != SP_QUOTE_SECTION || q->detail_missing || !q->n_parts) {
+                        print_message("%s:%zu: \"%s\": kind %d%s\n", ru->item->src->path, ru->line,
+                                      a->text, (int)q->kind,
+                                      q->detail_missing ? ", detail not found" : "");
+                        for (size_t k = 0; k < q->n_parts; k++)
+                            print_message("  lines %zu-%zu\n", q->parts[k].first_line,
+                                          q->parts[k].last_line);
+                        bad++;
+                    }
+                }
+            }
+        }
+        sp_sources_free(s);
+        sp_policy_free(p);
+        sp_diags_fini(&d);
+    }
+    print_message("%zu citations checked\n", checked);
+    assert_true(checked > 100);
+    assert_int_equal(bad, 0);
+}
+
+/* CPU seconds that finding cite in t takes, the least of three runs. */
+static double find_seconds(const char *t, size_t len, const char *cite, sp_quote *q)
+{
+    double best = 1e9;
+    for (int i = 0; i < 3; i++) {
+        clock_t c0 = clock();
+        assert_true(sp_sources_find("big.txt", t, len, cite, q));
+        double sec = (double)(clock() - c0) / CLOCKS_PER_SEC;
+        best = sec < best ? sec : best;
+    }
+    return best;
+}
+
+/* A citation of many parts costs about what one of a part does: the line
+** each part may read as is looked up, not scanned for (once the text is
+** indexed, which both pay). Each part used to scan every line: parts x lines. */
+static void test_sources_many_parts_cost_no_scan_each(void **state)
+{
+    (void)state;
+    enum { PARTS = 60, FILLER = 800 };
+    size_t cap = (size_t)PARTS * (FILLER * 48 + 32), ccap = PARTS * 16;
+    char *t = malloc(cap), *cite = malloc(ccap);
+    assert_non_null(t);
+    assert_non_null(cite);
+    size_t len = 0, clen = 0;
+    for (int p = 0; p < PARTS; p++) {
+        len += (size_t)snprintf(t + len, cap - len, "Part %d\n\n", p);
+        for (int f = 0; f < FILLER; f++)
+            len +=
+                (size_t)snprintf(t + len, cap - len, "Filler paragraph %d of part %d.\n\n", f, p);
+        clen += (size_t)snprintf(cite + clen, ccap - clen, "%sPart %d", p ? ", " : "", p);
+    }
+    sp_quote q;
+    double one = find_seconds(t, len, "Part 0", &q);
+    assert_int_equal(q.kind, SP_QUOTE_SECTION);
+    assert_int_equal(q.parts[0].first_line, 1);
+    double many = find_seconds(t, len, cite, &q);
+    assert_int_equal(q.kind, SP_QUOTE_SECTION); /* each part a sub-heading of the one before */
+    assert_int_equal(q.parts[0].first_line, (PARTS - 1) * (2 + 2 * FILLER) + 1);
+    assert_false(q.detail_missing);
+    print_message("one part: %.3f s; %d parts: %.3f s\n", one, PARTS, many);
+    assert_true(many < 4 * one + 0.02);
+    free(t);
+    free(cite);
 }
 
 /* ---- a folder of texts ---- */
@@ -299,6 +456,9 @@ int main(void)
         cmocka_unit_test(test_sources_unmatched_detail_shows_the_section),
         cmocka_unit_test(test_sources_empty_and_odd_texts),
         cmocka_unit_test(test_sources_load_finds_documents_by_the_readme),
+        cmocka_unit_test(test_sources_missing_detail_warns),
+        cmocka_unit_test(test_sources_every_bundled_citation_is_found),
+        cmocka_unit_test(test_sources_many_parts_cost_no_scan_each),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
