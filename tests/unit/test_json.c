@@ -313,8 +313,8 @@ static char *big_object(size_t n, long dup, size_t *len)
     return s;
 }
 
-/* 100,000 members, every key checked against the others for a duplicate
-** (by hash, not pair by pair: the time is measured by hand, never here). */
+/* 100,000 members, every key checked for a duplicate (by sorting, not pair
+** by pair; the time is measured by hand, never in a test). */
 static void test_json_large_object(void **state)
 {
     (void)state;
