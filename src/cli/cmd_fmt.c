@@ -155,7 +155,8 @@ static int fmt_one(const char *path, bool check)
                 shown, line);
         else
             say("internal error: the canonical layout of '%s' does not read back as the same "
-                "rules; the file is left as it was",
+                "rules with every comment in its place, or is not stable; the file is left as it "
+                "was",
                 shown);
         status = EXIT_INTERNAL;
         break;
