@@ -167,7 +167,8 @@ static void test_fmt_comment_after_comment_stays_apart(void **state)
     /* Two comments after one token: the second gets a line of its own
     ** rather than joining the first. */
     char *got = fmt("fact a: bool # one\n# two\n required\nfact b: bool required\n");
-    assert_string_equal(got, "fact a: bool # one\n    # two\n    required\nfact b: bool required\n");
+    assert_string_equal(got,
+                        "fact a: bool # one\n    # two\n    required\nfact b: bool required\n");
     char *again = fmt(got);
     assert_string_equal(again, got);
     free(again);
@@ -207,7 +208,8 @@ static void test_fmt_comment_in_parentheses_is_stable(void **state)
     formats("fact xs: list of money default [ # c\n 1.00, # x\n 2.00 ]\n",
             "fact xs: list of money default [ # c\n                                1.00, # x\n"
             "                                2.00]\n");
-    formats("value v: money = f( # c\n a, b)\n", "value v: money\n  = f( # c\n      a,\n      b)\n");
+    formats("value v: money = f( # c\n a, b)\n",
+            "value v: money\n  = f( # c\n      a,\n      b)\n");
 }
 
 static void test_fmt_parentheses_and_precedence(void **state)
