@@ -813,9 +813,12 @@ static void annots(printer *p, const sp_annot *a, size_t indent)
     for (; a; a = a->next) {
         start_line(p, indent, a->start);
         puts_(p, a->kind == SP_ANNOT_CITES ? "cites " : "assume ");
+        tok(p, a->text_start, "");
         lit(p, a->text_start, a->text_end);
         if (a->document) {
-            puts_(p, " in ");
+            put(p, " ", 1);
+            tok(p, token_before(p, a->text_end, a->doc_start), "in ");
+            tok(p, a->doc_start, "");
             lit(p, a->doc_start, a->end);
         }
     }
@@ -827,7 +830,10 @@ static void pairs(printer *p, const sp_pair *x, size_t indent, const char *betwe
     for (; x; x = x->next) {
         start_line(p, indent, x->start);
         puts_(p, x->name);
-        puts_(p, between);
+        if (*between == ' ')
+            put(p, " ", 1);
+        if (x->value)
+            tok(p, token_before(p, x->start, lead(p, x->value)), between + (*between == ' '));
         top_expr(p, x->value, indent, 0);
     }
 }
@@ -989,7 +995,8 @@ static void item(printer *p, const sp_item *it)
         name(p, it->name_start, it->name_end, it->name);
         puts_(p, ": ");
         type(p, it->type);
-        puts_(p, " by ");
+        put(p, " ", 1);
+        tok(p, token_before(p, it->name_end, it->key_start), "by ");
         name(p, it->key_start, it->key_end, it->key_type);
         pairs(p, it->entries, 2, ": ");
         for (const sp_version *v = it->versions; v; v = v->next) {
@@ -1012,7 +1019,9 @@ static void item(printer *p, const sp_item *it)
         } else {
             puts_(p, "rule ");
             name(p, it->name_start, it->name_end, it->name);
-            puts_(p, it->replaces ? " replaces " : " for ");
+            put(p, " ", 1);
+            tok(p, token_before(p, it->name_end, it->target_start),
+                it->replaces ? "replaces " : "for ");
             name(p, it->target_start, it->target_end, it->target);
         }
         rule_body(p, it);

@@ -191,6 +191,14 @@ static void test_fmt_comments_keep_their_token(void **state)
             "fact d: date default 2020-01-01 # on default\n    from 2000-01-01 to 2099-12-31\n");
     formats("fact d: date required # r\n default # d\n 2020-01-01\n",
             "fact d: date required # r\n    default # d\n    2020-01-01\n");
+    /* after the keyword of a rule's target, a cite, a table's key, a row or a given */
+    formats(
+        "rule r # c\n for o\n  cites # a\n \"x\" in # b\n \"Doc\"\n  otherwise: 1\n\n"
+        "table t: money # t\n by band\n  a: # e\n 1.00\n\n"
+        "example \"e\"\n  given\n    a # g\n = 1\n  expect\n    o = 1\n",
+        "rule r # c\n    for o\n  cites # a\n      \"x\" in # b\n      \"Doc\"\n  otherwise: 1\n\n"
+        "table t: money # t\n    by band\n  a: # e\n      1.00\n\n"
+        "example \"e\"\n  given\n    a # g\n        = 1\n  expect\n    o = 1\n");
     formats("fact n: list of money required # r\n at most 3 # m\n \"n\"\n",
             "fact n: list of money required # r\n    at most 3 # m\n  \"n\"\n");
 }
