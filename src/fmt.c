@@ -203,6 +203,60 @@ static size_t skip(const printer *p, size_t i)
     return i;
 }
 
+/* The '(' that opens the parenthesized expression starting at pos: back
+** over white space and comments (known by their spans). pos when none. */
+static size_t open_paren(const printer *p, size_t pos)
+{
+    size_t i = pos;
+    for (;;) {
+        while (i > 0 && is_space(p->text[i - 1]))
+            i--;
+        size_t lo = 0, hi = p->n_coms; /* the last comment that starts before i */
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (p->coms[mid].start < i)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo == 0 || p->coms[lo - 1].end != i)
+            break;
+        i = p->coms[lo - 1].start;
+    }
+    return i > 0 && p->text[i - 1] == '(' ? i - 1 : pos;
+}
+
+/* Where the first token printed for e stands in the source: its '(' when it
+** was written in parentheses. Comments before it are written before it. */
+static size_t lead(const printer *p, const sp_expr *e)
+{
+    return e->parens ? open_paren(p, e->start) : e->start;
+}
+
+/* The start of the last token, '(' aside, that starts in [from, pos): the
+** keyword before an option's value. pos when none. */
+static size_t token_before(const printer *p, size_t from, size_t pos)
+{
+    size_t last = pos;
+    for (size_t i = skip(p, from); i < pos; i = skip(p, i)) {
+        size_t start = i;
+        if (p->text[i] == '"') {
+            for (i++; i < p->len && p->text[i] != '"'; i++)
+                if (p->text[i] == '\\')
+                    i++;
+            i = i < p->len ? i + 1 : p->len;
+        } else if (is_word(p->text[i]) || p->text[i] == '.') {
+            while (i < p->len && (is_word(p->text[i]) || p->text[i] == '.'))
+                i++;
+        } else {
+            i++;
+        }
+        if (p->text[start] != '(')
+            last = start;
+    }
+    return last;
+}
+
 /* The token after expression e (and the parentheses that close around it):
 ** the operator or keyword that follows an operand. */
 static size_t after(const printer *p, const sp_expr *e)
@@ -240,6 +294,28 @@ static size_t then_word(const printer *p, size_t i, const char *w)
         return 0;
     j += strlen(w);
     return j < p->len && p->text[j] == '.' ? 0 : j;
+}
+
+/* The first token from `from` that is the keyword w (a keyword is never a
+** name, and texts are skipped whole); p->len when none. */
+static size_t word_after(const printer *p, size_t from, const char *w)
+{
+    for (size_t i = skip(p, from); i < p->len; i = skip(p, i)) {
+        if (word_at(p, i, w))
+            return i;
+        if (p->text[i] == '"') {
+            for (i++; i < p->len && p->text[i] != '"'; i++)
+                if (p->text[i] == '\\')
+                    i++;
+            i = i < p->len ? i + 1 : p->len;
+        } else if (is_word(p->text[i]) || p->text[i] == '.') {
+            while (i < p->len && (is_word(p->text[i]) || p->text[i] == '.'))
+                i++;
+        } else {
+            i++;
+        }
+    }
+    return p->len;
 }
 
 /* A comparison's operator as written at i, if it is one of op's spellings;
@@ -414,6 +490,11 @@ static void group(printer *p, const char *open, sp_expr *const *items, size_t n,
                 newline(p, p->base);
         }
         p->trail = i + 1 == n ? trail + 1 : 1;
+        /* a comment before the element ends its line: the element then
+        ** starts where the others do */
+        p->off = 0;
+        if (items[i])
+            flush(p, lead(p, items[i]));
         p->off = 4;
         expr(p, items[i], PREC_ITEM, depth);
     }
@@ -639,7 +720,7 @@ static void expr(printer *p, const sp_expr *e, int need, int depth)
     }
     if (p->measuring && p->overflow)
         return;
-    flush(p, e->start);
+    flush(p, lead(p, e)); /* comments after its '(' stay inside, as written */
     bool paren = e->parens || prec(e) < need;
     size_t base = p->base, off = p->off, trail = p->trail;
     if (paren) {
@@ -647,6 +728,7 @@ static void expr(printer *p, const sp_expr *e, int need, int depth)
         p->base = p->col;
         p->off = 0;
         p->trail = trail + 1;
+        flush(p, e->start); /* a comment after '(': e goes on under it */
     }
     bool flat = p->flat;
     if (!p->flat && fits(p, e, depth))
@@ -696,14 +778,25 @@ static void type(printer *p, const sp_type *t)
     case SP_TYPE_MONEY: puts_(p, "money"); break;
     case SP_TYPE_DATE: puts_(p, "date"); break;
     case SP_TYPE_TEXT: puts_(p, "text"); break;
-    case SP_TYPE_ENUM:
-        puts_(p, "one of ");
+    case SP_TYPE_ENUM: {
+        /* one value a line when a comment is among them: each stays by its value */
+        const sp_ident *last = t->values;
+        while (last && last->next)
+            last = last->next;
+        bool lines = last && comment_in(p, t->start, last->end);
+        puts_(p, "one of");
         for (const sp_ident *v = t->values; v; v = v->next) {
+            if (lines)
+                newline(p, p->base + 2);
+            else
+                put(p, " ", 1);
+            flush(p, v->start);
             puts_(p, v->name);
             if (v->next)
-                puts_(p, ", ");
+                tok(p, skip(p, v->end), ",");
         }
         break;
+    }
     case SP_TYPE_LIST:
         puts_(p, "list of ");
         type(p, t->elem);
@@ -720,9 +813,12 @@ static void annots(printer *p, const sp_annot *a, size_t indent)
     for (; a; a = a->next) {
         start_line(p, indent, a->start);
         puts_(p, a->kind == SP_ANNOT_CITES ? "cites " : "assume ");
+        tok(p, a->text_start, "");
         lit(p, a->text_start, a->text_end);
         if (a->document) {
-            puts_(p, " in ");
+            put(p, " ", 1);
+            tok(p, token_before(p, a->text_end, a->doc_start), "in ");
+            tok(p, a->doc_start, "");
             lit(p, a->doc_start, a->end);
         }
     }
@@ -734,7 +830,10 @@ static void pairs(printer *p, const sp_pair *x, size_t indent, const char *betwe
     for (; x; x = x->next) {
         start_line(p, indent, x->start);
         puts_(p, x->name);
-        puts_(p, between);
+        if (*between == ' ')
+            put(p, " ", 1);
+        if (x->value)
+            tok(p, token_before(p, x->start, lead(p, x->value)), between + (*between == ' '));
         top_expr(p, x->value, indent, 0);
     }
 }
@@ -828,20 +927,32 @@ static void item(printer *p, const sp_item *it)
         name(p, it->name_start, it->name_end, it->name);
         puts_(p, ": ");
         type(p, it->type);
-        if (it->required)
-            puts_(p, " required");
+        /* Each option's keyword takes the comments before it: written in
+        ** another order, a comment would move across code, and the read-back
+        ** refuses that. */
+        if (it->required) {
+            put(p, " ", 1);
+            tok(p, word_after(p, it->type ? it->type->end : it->name_end, "required"), "required");
+        }
         if (it->default_value) {
-            puts_(p, " default ");
+            put(p, " ", 1);
+            tok(p, token_before(p, it->name_end, lead(p, it->default_value)), "default ");
             top_expr(p, it->default_value, 0, 0);
         }
         if (it->at_most >= 0) {
-            puts_(p, " at most ");
+            put(p, " ", 1);
+            size_t most = token_before(p, it->name_end, it->at_most_start);
+            tok(p, token_before(p, it->name_end, most), "at ");
+            tok(p, most, "most ");
+            tok(p, it->at_most_start, "");
             lit(p, it->at_most_start, it->at_most_end);
         }
         if (it->from && it->to) {
-            puts_(p, " from ");
+            put(p, " ", 1);
+            tok(p, token_before(p, it->name_end, lead(p, it->from)), "from ");
             top_expr(p, it->from, 0, 0);
-            puts_(p, " to ");
+            put(p, " ", 1);
+            tok(p, token_before(p, it->from->end, lead(p, it->to)), "to ");
             top_expr(p, it->to, 0, 0);
         }
         if (it->description) {
@@ -884,7 +995,8 @@ static void item(printer *p, const sp_item *it)
         name(p, it->name_start, it->name_end, it->name);
         puts_(p, ": ");
         type(p, it->type);
-        puts_(p, " by ");
+        put(p, " ", 1);
+        tok(p, token_before(p, it->name_end, it->key_start), "by ");
         name(p, it->key_start, it->key_end, it->key_type);
         pairs(p, it->entries, 2, ": ");
         for (const sp_version *v = it->versions; v; v = v->next) {
@@ -907,7 +1019,9 @@ static void item(printer *p, const sp_item *it)
         } else {
             puts_(p, "rule ");
             name(p, it->name_start, it->name_end, it->name);
-            puts_(p, it->replaces ? " replaces " : " for ");
+            put(p, " ", 1);
+            tok(p, token_before(p, it->name_end, it->target_start),
+                it->replaces ? "replaces " : "for ");
             name(p, it->target_start, it->target_end, it->target);
         }
         rule_body(p, it);
@@ -1181,9 +1295,11 @@ typedef struct token {
 
 /* The tokens of a rule file that reads (strings whole; "is not" as two
 ** words), parentheses left out: the formatter adds and drops those. With
-** out NULL, only counts. */
-static size_t tokens(const char *t, size_t len, token *out)
+** out NULL, only counts. ranks (when not NULL) gets, for each comment in
+** turn, how many tokens come before it; *n_ranks counts them. */
+static size_t tokens(const char *t, size_t len, token *out, size_t *ranks, size_t *n_ranks)
 {
+    size_t n_coms = 0;
     size_t n = 0, i = 0;
     while (i < len) {
         char c = t[i];
@@ -1195,6 +1311,9 @@ static size_t tokens(const char *t, size_t len, token *out)
         if (c == '#') {
             while (i < len && t[i] != '\n')
                 i++;
+            if (ranks)
+                ranks[n_coms] = n;
+            n_coms++;
             continue;
         }
         if (c == '"') {
@@ -1230,6 +1349,8 @@ static size_t tokens(const char *t, size_t len, token *out)
             out[n] = (token){ t + start, i - start };
         n++;
     }
+    if (n_ranks)
+        *n_ranks = n_coms;
     return n;
 }
 
@@ -1252,15 +1373,15 @@ static bool same_token(token a, token b)
 static bool same_tokens(const char *x, size_t xlen, const char *y, size_t ylen, size_t *lost, bool *oom)
 {
     *lost = SIZE_MAX;
-    size_t nx = tokens(x, xlen, NULL), ny = tokens(y, ylen, NULL);
+    size_t nx = tokens(x, xlen, NULL, NULL, NULL), ny = tokens(y, ylen, NULL, NULL, NULL);
     token *tx = malloc((nx + 1) * sizeof *tx), *ty = malloc((ny + 1) * sizeof *ty);
     token *sx = malloc((nx + 1) * sizeof *sx);
     bool same = false;
     if (!tx || !ty || !sx) {
         *oom = true;
     } else {
-        tokens(x, xlen, tx);
-        tokens(y, ylen, ty);
+        tokens(x, xlen, tx, NULL, NULL);
+        tokens(y, ylen, ty, NULL, NULL);
         memcpy(sx, tx, nx * sizeof *tx);
         qsort(sx, nx, sizeof *sx, cmp_token);
         qsort(ty, ny, sizeof *ty, cmp_token);
@@ -1278,6 +1399,29 @@ static bool same_tokens(const char *x, size_t xlen, const char *y, size_t ylen, 
     free(tx);
     free(ty);
     free(sx);
+    return same;
+}
+
+/* Whether each comment of x has as many tokens before it (parentheses
+** aside) as the same comment of y: none moved across code. */
+static bool same_places(const char *x, size_t xlen, const char *y, size_t ylen, bool *oom)
+{
+    size_t cx, cy;
+    tokens(x, xlen, NULL, NULL, &cx);
+    tokens(y, ylen, NULL, NULL, &cy);
+    if (cx != cy)
+        return false;
+    size_t *rx = malloc((cx + 1) * sizeof *rx), *ry = malloc((cy + 1) * sizeof *ry);
+    bool same = false;
+    if (!rx || !ry) {
+        *oom = true;
+    } else {
+        tokens(x, xlen, NULL, rx, &cx);
+        tokens(y, ylen, NULL, ry, &cy);
+        same = cx == 0 || memcmp(rx, ry, cx * sizeof *rx) == 0;
+    }
+    free(rx);
+    free(ry);
     return same;
 }
 
@@ -1320,7 +1464,7 @@ static bool same_file(const parsed *x, const parsed *y, const sp_item **differs,
         if (!same_slice(sx, c->start, ce, sy, d->start, de))
             return false;
     }
-    if (c || d)
+    if (c || d || !same_places(x->src->text, x->src->len, y->src->text, y->src->len, oom))
         return false;
     size_t lost;
     if (!same_tokens(x->src->text, x->src->len, y->src->text, y->src->len, &lost, oom)) {
@@ -1514,6 +1658,27 @@ sp_fmt_status sp_fmt_text(const char *path, const char *text, size_t len, sp_buf
                 size_t col;
                 sp_source_line_col(x.src, differs->start, unsafe_line, &col);
             }
+        }
+        /* Formatted again, the result stays as it is (else a second run
+        ** would change the file again): cheap, and --check depends on it. */
+        if (!oom && status == SP_FMT_OK) {
+            size_t n_again = 0;
+            com *coms_again = comments_of(y.src, y.comments, &n_again, &oom);
+            sp_buf twice;
+            sp_buf_init(&twice);
+            printer q = {
+                .out = &twice, .text = y.src->text, .len = y.src->len, .coms = coms_again,
+                .n_coms = n_again, .due = DUE_START, .off = 4,
+            };
+            if (!oom)
+                file(&q, y.items);
+            oom = oom || twice.oom;
+            if (!oom && (q.too_deep || twice.len != result.len ||
+                         memcmp(twice.data ? twice.data : "", result.data ? result.data : "",
+                                result.len) != 0))
+                status = SP_FMT_UNSAFE;
+            sp_buf_fini(&twice);
+            free(coms_again);
         }
         sp_arena_fini(&y.arena);
         sp_diags_fini(&again);

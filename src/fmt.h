@@ -23,18 +23,20 @@ typedef enum sp_fmt_status {
 } sp_fmt_status;
 
 /* Formats the rule file `text` (len bytes; `path` names it in diagnostics)
-** and appends the result to out, without the byte-order mark it may start with. Before anything is appended the result is
-** read back: it must give the same syntax tree (locations aside) and the
-** same comments in the same order, else SP_FMT_UNSAFE and *unsafe_line (when
-** not NULL) is the line of the input's first item that differs (0: none in
-** particular). Diagnostics are recorded in diags. */
+** and appends the result to out, without the byte-order mark it may start
+** with. Before anything is appended the result is read back: it must give
+** the same syntax tree (locations aside), the same comments in the same order,
+** each after as many tokens (parentheses aside), and formatted again it must
+** stay as it is; else SP_FMT_UNSAFE and *unsafe_line (when not NULL) is the
+** line of the input's first item that differs (0: none in particular).
+** Diagnostics are recorded in diags. */
 sp_fmt_status sp_fmt_text(const char *path, const char *text, size_t len, sp_buf *out,
                           sp_diags *diags, size_t *unsafe_line);
 
 /* Whether two rule files read as the same syntax tree (locations, layout and
 ** parentheses aside; numbers and texts as written) with the same comments in
-** order: the check sp_fmt_text makes. *same is false when either does not
-** read. Returns SP_FMT_OOM or SP_FMT_OK. */
+** order, each after as many tokens: the check sp_fmt_text makes. *same is
+** false when either does not read. Returns SP_FMT_OOM or SP_FMT_OK. */
 sp_fmt_status sp_fmt_same(const char *a, size_t alen, const char *b, size_t blen, bool *same);
 
 #endif

@@ -21,9 +21,6 @@
 #include "sha256.h"
 #include "stayput.h"
 
-/* The largest rule file read: far beyond any policy, small enough that
-** offsets and line tables stay cheap. */
-#define SP_MAX_RULE_FILE (16 << 20)
 /* A chain of extension longer than this is surely a mistake. */
 #define MAX_LAYERS 16
 #define RULE_FILE_SUFFIX ".sp"

@@ -39,6 +39,10 @@ typedef struct sp_eval_options {
 ** any policy's facts, small enough that a hostile input cannot exhaust memory. */
 #define SP_MAX_CASE_BYTES (1 << 20)
 
+/* The largest rule file read (check, eval, fmt ...): far beyond any policy,
+** small enough that offsets and line tables stay cheap. */
+#define SP_MAX_RULE_FILE (16 << 20)
+
 /* The largest receipt verify reads: a decision with --trace and the facts as
 ** read is larger than its case, but not sixteen times a case's limit. */
 #define SP_MAX_RECEIPT_BYTES (16 << 20)

@@ -164,15 +164,60 @@ static void test_fmt_comments_kept_in_place(void **state)
 static void test_fmt_comment_after_comment_stays_apart(void **state)
 {
     (void)state;
-    /* `required` has no place of its own in the tree: the comment written
-    ** before it moves after it, and the end-of-line comment that followed
-    ** gets a line of its own rather than joining the first. */
-    char *got = fmt("fact a: bool # one\n required # two\nfact b: bool required\n");
-    assert_string_equal(got, "fact a: bool required # one\n# two\nfact b: bool required\n");
+    /* Two comments after one token: the second gets a line of its own
+    ** rather than joining the first. */
+    char *got = fmt("fact a: bool # one\n# two\n required\nfact b: bool required\n");
+    assert_string_equal(got,
+                        "fact a: bool # one\n    # two\n    required\nfact b: bool required\n");
     char *again = fmt(got);
     assert_string_equal(again, got);
     free(again);
     free(got);
+}
+
+/* A comment stays before the token it came before: in a `one of` list (one
+** value a line then) and before a fact's option, not after the next item's. */
+static void test_fmt_comments_keep_their_token(void **state)
+{
+    (void)state;
+    formats("type category: one of\n  none, # nothing applies\n  education_training, # para 4.1\n"
+            "  planned_move_on # para 4.2\nfact k: category required\n",
+            "type category: one of\n  none, # nothing applies\n  education_training, # para 4.1\n"
+            "  planned_move_on # para 4.2\nfact k: category required\n");
+    formats("type c: one of # the kinds\n a,\n# the second\n b or null\n",
+            "type c: one of # the kinds\n  a,\n  # the second\n  b or null\n");
+    formats("type c: one of a,b\n", "type c: one of a, b\n");
+    formats("fact d: date default 2020-01-01 # on default\n  from 2000-01-01 to 2099-12-31\n",
+            "fact d: date default 2020-01-01 # on default\n    from 2000-01-01 to 2099-12-31\n");
+    formats("fact d: date required # r\n default # d\n 2020-01-01\n",
+            "fact d: date required # r\n    default # d\n    2020-01-01\n");
+    /* after the keyword of a rule's target, a cite, a table's key, a row or a given */
+    formats(
+        "rule r # c\n for o\n  cites # a\n \"x\" in # b\n \"Doc\"\n  otherwise: 1\n\n"
+        "table t: money # t\n by band\n  a: # e\n 1.00\n\n"
+        "example \"e\"\n  given\n    a # g\n = 1\n  expect\n    o = 1\n",
+        "rule r # c\n    for o\n  cites # a\n      \"x\" in # b\n      \"Doc\"\n  otherwise: 1\n\n"
+        "table t: money # t\n    by band\n  a: # e\n      1.00\n\n"
+        "example \"e\"\n  given\n    a # g\n        = 1\n  expect\n    o = 1\n");
+    formats("fact n: list of money required # r\n at most 3 # m\n \"n\"\n",
+            "fact n: list of money required # r\n    at most 3 # m\n  \"n\"\n");
+}
+
+/* Formatting what fmt gives changes nothing, with comments just inside
+** parentheses; and a comment after a list's bracket does not push the
+** first element further in than the others. */
+static void test_fmt_comment_in_parentheses_is_stable(void **state)
+{
+    (void)state;
+    formats("value v: money = min(( # c\na - 1) / 2, 3)\n",
+            "value v: money\n  = min(( # c\n         a - 1)\n            / 2,\n        3)\n");
+    formats("value v: money = ( # why\n a + b) * c\n",
+            "value v: money\n  = ( # why\n     a + b)\n      * c\n");
+    formats("fact xs: list of money default [ # c\n 1.00, # x\n 2.00 ]\n",
+            "fact xs: list of money default [ # c\n                                1.00, # x\n"
+            "                                2.00]\n");
+    formats("value v: money = f( # c\n a, b)\n",
+            "value v: money\n  = f( # c\n      a,\n      b)\n");
 }
 
 static void test_fmt_parentheses_and_precedence(void **state)
@@ -310,6 +355,12 @@ static void test_fmt_same_tells_differences(void **state)
     assert_true(same("fact b: bool default false required\n", "fact b: bool required default false\n"));
     assert_true(same("fact n: list of money at most 007\n", "fact n: list of money\n at most 007\n"));
     assert_false(same("fact n: list of money at most 007\n", "fact n: list of money at most 7\n"));
+    /* A comment that moves across code reads differently. */
+    assert_false(same("value v: bool = a # c\n and b\n", "value v: bool = a and # c\n b\n"));
+    assert_false(same("type t: one of a, # c\n b\n", "type t: one of a, b # c\n"));
+    assert_false(same("fact d: date default 2020-01-01 # c\n from 2000-01-01 to 2001-01-01\n",
+                      "fact d: date default 2020-01-01 from # c\n 2000-01-01 to 2001-01-01\n"));
+    assert_true(same("value v: money = ( # c\n a)\n", "value v: money = # c\n a\n"));
 }
 
 /* A file whose layout would lose something is left alone: nothing out. */
@@ -326,6 +377,11 @@ static void test_fmt_refuses_to_lose_text(void **state)
     assert_int_equal(out.len, 0);
     assert_int_equal(line, 2);
     assert_int_equal(d.count, 0);
+    /* A fact's options written out of order, a comment between them: in the
+    ** canonical order the comment would come before other code. */
+    const char *moved = "fact d: date default 2020-01-01 # c\n  required\n";
+    assert_int_equal(sp_fmt_text("t.sp", moved, strlen(moved), &out, &d, &line), SP_FMT_UNSAFE);
+    assert_int_equal(out.len, 0);
     sp_diags_fini(&d);
     sp_buf_fini(&out);
 }
@@ -378,6 +434,8 @@ int main(void)
         cmocka_unit_test(test_fmt_blank_lines),
         cmocka_unit_test(test_fmt_comments_kept_in_place),
         cmocka_unit_test(test_fmt_comment_after_comment_stays_apart),
+        cmocka_unit_test(test_fmt_comments_keep_their_token),
+        cmocka_unit_test(test_fmt_comment_in_parentheses_is_stable),
         cmocka_unit_test(test_fmt_parentheses_and_precedence),
         cmocka_unit_test(test_fmt_texts_and_numbers_as_written),
         cmocka_unit_test(test_fmt_long_lines_break),
