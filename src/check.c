@@ -1015,9 +1015,7 @@ static void expr_deps(const sp_policy *p, const sp_rule *r, const sp_expr *e, de
         expr_deps(p, r, e->args[i], fn, ctx);
 }
 
-/* How deep an expression's tree goes, counted without recursion: a long
-** `1 + 1 + ...` builds a deep tree without deepening the parser's stack. */
-static size_t expr_depth(const sp_expr *root, bool *oom)
+size_t sp_expr_depth(const sp_expr *root, bool *oom)
 {
     typedef struct { const sp_expr *e; size_t depth; } slot;
     size_t cap = 64, n = 0, deepest = 0;
@@ -1469,8 +1467,8 @@ bool sp_check_policy(sp_policy *p, sp_diags *d)
         bool too_deep = false;
         for (sp_branch *b = it->branches; b && !too_deep; b = b->next) {
             bool oom = false;
-            size_t dc = b->cond ? expr_depth(b->cond, &oom) : 0;
-            size_t dv = expr_depth(b->value, &oom);
+            size_t dc = b->cond ? sp_expr_depth(b->cond, &oom) : 0;
+            size_t dv = sp_expr_depth(b->value, &oom);
             if (oom) {
                 p->oom = true;
                 return false;

@@ -24,6 +24,11 @@ typedef enum sp_builtin {
 #define SP_MAX_EXPR_DEPTH 256
 #define SP_MAX_EVAL_DEPTH 2048
 
+/* How deep an expression's tree goes (a leaf is 1), counted without
+** recursion: a long `1 + 1 + ...` builds a deep tree without deepening the
+** parser's stack. 0, with *oom set, when out of memory. */
+size_t sp_expr_depth(const sp_expr *root, bool *oom);
+
 /* Checks p (layers loaded, items parsed). Returns false when any error was
 ** reported. */
 bool sp_check_policy(sp_policy *p, sp_diags *d);

@@ -1494,51 +1494,11 @@ sp_fmt_status sp_fmt_same(const char *a, size_t alen, const char *b, size_t blen
 
 /* ---- the whole ---- */
 
-/* The depth of an expression, as the checker counts it (check.c), without
-** recursion. 0 when out of memory. */
-static size_t depth_of(const sp_expr *root, bool *oom)
-{
-    typedef struct { const sp_expr *e; size_t depth; } slot;
-    size_t cap = 64, n = 0, deepest = 0;
-    slot *st = malloc(cap * sizeof *st);
-    if (!st) {
-        *oom = true;
-        return 0;
-    }
-    st[n++] = (slot){ root, 1 };
-    while (n) {
-        slot top = st[--n];
-        if (!top.e)
-            continue;
-        if (top.depth > deepest)
-            deepest = top.depth;
-        size_t kids = 3 + top.e->n_args;
-        if (n + kids > cap) {
-            size_t more = (n + kids) * 2;
-            slot *grown = realloc(st, more * sizeof *st);
-            if (!grown) {
-                free(st);
-                *oom = true;
-                return 0;
-            }
-            st = grown;
-            cap = more;
-        }
-        st[n++] = (slot){ top.e->a, top.depth + 1 };
-        st[n++] = (slot){ top.e->b, top.depth + 1 };
-        st[n++] = (slot){ top.e->c, top.depth + 1 };
-        for (size_t i = 0; i < top.e->n_args; i++)
-            st[n++] = (slot){ top.e->args[i], top.depth + 1 };
-    }
-    free(st);
-    return deepest;
-}
-
 /* Reports an expression nested deeper than the checker allows (E0105): the
 ** printer recurses over expressions, so it takes only what check accepts. */
 static bool shallow(const sp_expr *e, const sp_source *src, sp_diags *d, bool *oom)
 {
-    if (!e || depth_of(e, oom) <= SP_MAX_EXPR_DEPTH)
+    if (!e || sp_expr_depth(e, oom) <= SP_MAX_EXPR_DEPTH)
         return true;
     if (!*oom)
         sp_diag_error(d, "E0105", src, e->start, e->start + 1,

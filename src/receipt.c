@@ -12,6 +12,7 @@
 
 #include "facts.h"
 #include "json.h"
+#include "render_parts.h"
 #include "stayput.h"
 
 /* ---- writing the facts ---- */
@@ -31,60 +32,6 @@ static bool readable(const sp_type *t)
         return t->elem && readable(t->elem);
     default:
         return false;
-    }
-}
-
-/* A fact value as the case reader reads it: money exact (two decimals for
-** whole pence, else every decimal it has), never through floating point. */
-static void fact_value(const sp_type *t, const sp_value *v, sp_buf *out)
-{
-    char num[96];
-    switch (v->kind) {
-    case SP_VAL_NULL:
-    case SP_VAL_UNDETERMINED: /* never written (see written()) */
-        sp_buf_puts(out, "null");
-        return;
-    case SP_VAL_BOOL:
-        sp_buf_puts(out, v->u.b ? "true" : "false");
-        return;
-    case SP_VAL_NUM:
-        if (t->kind == SP_TYPE_MONEY) {
-            if (!sp_num_format_fixed(v->u.n, 2, num))
-                sp_num_format_exact(v->u.n, num);
-            sp_buf_json_string(out, num, strlen(num));
-        } else if (sp_num_format_int(v->u.n, num)) {
-            sp_buf_puts(out, num);
-        } else {
-            sp_num_format_exact(v->u.n, num);
-            sp_buf_json_string(out, num, strlen(num));
-        }
-        return;
-    case SP_VAL_DATE: {
-        char d[11];
-        sp_date_format(v->u.d, d);
-        sp_buf_json_string(out, d, 10);
-        return;
-    }
-    case SP_VAL_TEXT:
-        sp_buf_json_string(out, v->u.text.s, v->u.text.len);
-        return;
-    case SP_VAL_ENUM: {
-        const char *s = t->kind == SP_TYPE_ENUM ? t->enumt->values[v->u.e] : "";
-        sp_buf_json_string(out, s, strlen(s));
-        return;
-    }
-    case SP_VAL_LIST:
-        sp_buf_putc(out, '[');
-        for (size_t i = 0; i < v->u.list.n; i++) {
-            if (i)
-                sp_buf_puts(out, ", ");
-            fact_value(t->kind == SP_TYPE_LIST ? t->elem : t, &v->u.list.items[i], out);
-        }
-        sp_buf_putc(out, ']');
-        return;
-    case SP_VAL_DURATION:
-        sp_buf_puts(out, "null"); /* no readable fact holds one */
-        return;
     }
 }
 
@@ -177,7 +124,7 @@ static void group_json(const sp_engine *e, const sp_fact_group *g, sp_buf *out)
         sp_buf_puts(out, ": ");
         if (next->fact >= 0) {
             const sp_symbol *s = &p->syms[next->fact];
-            fact_value(s->type, &e->facts[s->slot], out);
+            sp_render_value_json(p, s->type, &e->facts[s->slot], out); /* reads back the same */
         } else {
             group_json(e, next, out);
         }

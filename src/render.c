@@ -981,7 +981,12 @@ sp_status sp_policy_run_examples(const sp_policy *p, bool verbose, sp_buf *repor
     return st;
 }
 
-/* ---- the pieces render_html.c builds on (render_parts.h) ---- */
+/* ---- the pieces render_html.c and receipt.c build on (render_parts.h) ---- */
+
+void sp_render_value_json(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+{
+    value_json(p, t, v, out);
+}
 
 void sp_render_value_text(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
 {

@@ -12,6 +12,10 @@
 #include "eval.h"
 #include "policy.h"
 
+/* A value as the decision's JSON writes it (money as a string with two
+** decimals, or every decimal it has; dates as "YYYY-MM-DD"; undetermined as
+** "undetermined"), which the case reader reads back to the same value. */
+void sp_render_value_json(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out);
 /* A value as text for people (no quotes around text; money with two decimals). */
 void sp_render_value_text(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out);
 /* What rule result rr read from symbol s (a dated figure: the value in force);
