@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
 
@@ -416,42 +415,26 @@ static read_result run_parallel(const sp_policy *p, const sp_eval_options *opt, 
 
 static int eval_batch(const char *dir, const char *file, const sp_eval_options *opt, size_t jobs)
 {
-    bool from_stdin = strcmp(file, "-") == 0;
-    const char *shown = from_stdin ? "standard input" : file;
     batch_reader r;
-    batch_reader_init(&r, from_stdin ? stdin : fopen(file, "rb"));
-    if (!r.f) {
-        say("cannot read the batch file '%s': %s", file, strerror(errno));
+    if (!batch_reader_open(&r, file))
         return EXIT_INPUT;
-    }
-    struct stat st;
-    if (fstat(fileno(r.f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        say("cannot read the batch file '%s': %s", shown, strerror(EISDIR));
-        if (!from_stdin)
-            fclose(r.f);
-        return EXIT_INPUT;
-    }
-
     int status = EXIT_DONE;
     sp_policy *p = load_policy(dir, &status);
     if (!p) {
-        if (!from_stdin)
-            fclose(r.f);
+        batch_reader_close(&r);
         return status;
     }
     batch_tally t = { 0 };
     read_result rr = jobs > 1 ? run_parallel(p, opt, &r, jobs, &t) : run_serial(p, opt, &r, &t);
     sp_policy_free(p);
-    batch_reader_fini(&r);
-    if (!from_stdin)
-        fclose(r.f);
+    batch_reader_close(&r);
 
     if (t.write_failed)
         return EXIT_INTERNAL; /* emit said why */
     if (rr == READ_OOM || t.oom)
         return out_of_memory();
     if (rr == READ_ERROR) {
-        say("cannot read the batch file '%s' after line %zu: %s", shown, r.line, strerror(r.err));
+        say("cannot read the batch file '%s' after line %zu: %s", r.name, r.line, strerror(r.err));
         return EXIT_INPUT;
     }
     return t.failed ? EXIT_BATCH : EXIT_DONE;

@@ -5,21 +5,38 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "batch_reader.h"
+#include "cli.h"
 #include "stayput.h"
 
 #define BLOCK (256 * 1024) /* the input is read in blocks of this size */
 
-void batch_reader_init(batch_reader *r, FILE *f)
+bool batch_reader_open(batch_reader *r, const char *file)
 {
     memset(r, 0, sizeof *r);
-    r->f = f;
+    bool from_stdin = strcmp(file, "-") == 0;
+    r->name = from_stdin ? "standard input" : file;
+    r->f = from_stdin ? stdin : fopen(file, "rb");
+    struct stat st;
+    int err = !r->f ? errno : fstat(fileno(r->f), &st) == 0 && S_ISDIR(st.st_mode) ? EISDIR : 0;
+    if (err) {
+        say("cannot read the batch file '%s': %s", r->name, strerror(err));
+        if (r->f && r->f != stdin)
+            fclose(r->f);
+        r->f = NULL;
+        return false;
+    }
+    return true;
 }
 
-void batch_reader_fini(batch_reader *r)
+void batch_reader_close(batch_reader *r)
 {
+    if (r->f && r->f != stdin)
+        fclose(r->f);
+    r->f = NULL;
     free(r->buf);
     r->buf = NULL;
 }

@@ -20,6 +20,7 @@ typedef enum { READ_OK, READ_EOF, READ_ERROR, READ_OOM } read_result;
 
 typedef struct batch_reader {
     FILE *f;
+    const char *name; /* as said in messages: the file's, or "standard input" */
     char *buf;       /* buf[start, end) is read and not yet taken */
     size_t start, end, cap;
     bool eof;
@@ -27,9 +28,12 @@ typedef struct batch_reader {
     int err;         /* errno of a failed read (READ_ERROR) */
 } batch_reader;
 
-/* A reader of f, which the caller keeps and closes. */
-void batch_reader_init(batch_reader *r, FILE *f);
-void batch_reader_fini(batch_reader *r);
+/* Opens the batch `file` ('-': standard input). False, after saying why
+** ("cannot read the batch file ..."), when it cannot be read or is a folder:
+** the command then exits with EXIT_INPUT. */
+bool batch_reader_open(batch_reader *r, const char *file);
+/* Closes the file (not standard input) and frees the buffer. */
+void batch_reader_close(batch_reader *r);
 
 /* The next line, without its newline, in *s and *n: valid until the next
 ** call. *n is LINE_TOO_LONG for a line past the limit (*s then holds

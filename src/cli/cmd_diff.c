@@ -8,13 +8,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
 
 #include "batch_reader.h"
 #include "cli.h"
 
-#define INPUT_BUFFER (256 * 1024)
 #define ABSENT       SIZE_MAX /* an output the policy does not declare */
 
 /* One of the two policies compared. */
@@ -344,19 +341,18 @@ static int write_spool(tally *t)
 
 /* Reads the batch once, line by line (batch_reader.h): memory stays flat
 ** whatever the batch holds, and standard input works as a file does. */
-static int run_diff(FILE *f, const char *shown, bool json, side *old, side *new)
+static int run_diff(batch_reader *r, bool json, side *old, side *new)
 {
     tally t = { 0 };
     sp_buf_init(&t.rec);
     int status = make_columns(old, new, &t) ? EXIT_DONE : out_of_memory();
-    batch_reader r;
-    batch_reader_init(&r, f);
     while (status == EXIT_DONE) {
         const char *s;
         size_t n;
-        read_result rr = batch_next_line(&r, &s, &n);
+        read_result rr = batch_next_line(r, &s, &n);
         if (rr == READ_ERROR) {
-            say("cannot read the batch file '%s' after line %zu: %s", shown, r.line, strerror(r.err));
+            say("cannot read the batch file '%s' after line %zu: %s", r->name, r->line,
+                strerror(r->err));
             status = EXIT_INPUT;
         } else if (rr == READ_OOM) {
             status = out_of_memory();
@@ -364,11 +360,10 @@ static int run_diff(FILE *f, const char *shown, bool json, side *old, side *new)
         if (rr != READ_OK)
             break;
         if (n == LINE_TOO_LONG)
-            status = case_too_large(&t, r.line);
+            status = case_too_large(&t, r->line);
         else if (!blank_line(s, n))
-            status = diff_case(&t, json, r.line, s, n, old, new);
+            status = diff_case(&t, json, r->line, s, n, old, new);
     }
-    batch_reader_fini(&r);
     if (status == EXIT_DONE) {
         if (json)
             summary_json(&t);
@@ -429,30 +424,16 @@ int cmd_diff(args *a)
     if (!batch)
         return usage("diff needs the cases: --batch FILE ('-' for standard input)");
 
-    bool from_stdin = strcmp(batch, "-") == 0;
-    const char *shown = from_stdin ? "standard input" : batch;
-    FILE *f = from_stdin ? stdin : fopen(batch, "rb");
-    if (!f) {
-        say("cannot read the batch file '%s': %s", batch, strerror(errno));
+    batch_reader r;
+    if (!batch_reader_open(&r, batch))
         return EXIT_INPUT;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-        say("cannot read the batch file '%s': %s", shown, strerror(EISDIR));
-        if (!from_stdin)
-            fclose(f);
-        return EXIT_INPUT;
-    }
-    setvbuf(f, NULL, _IOFBF, INPUT_BUFFER);
-
     int status = load_side(&sides[0]);
     if (status == EXIT_DONE)
         status = load_side(&sides[1]);
     if (status == EXIT_DONE)
-        status = run_diff(f, shown, json, &sides[0], &sides[1]);
+        status = run_diff(&r, json, &sides[0], &sides[1]);
     free_side(&sides[0]);
     free_side(&sides[1]);
-    if (!from_stdin)
-        fclose(f);
+    batch_reader_close(&r);
     return status;
 }

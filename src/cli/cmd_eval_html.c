@@ -105,16 +105,9 @@ static int make_out_dir(const char *dir)
 int eval_batch_html(const char *dir, const char *file, const sp_eval_options *opt,
                     const char *sources_dir, const char *out_dir)
 {
-    bool from_stdin = strcmp(file, "-") == 0;
-    const char *shown = from_stdin ? "standard input" : file;
-    FILE *f = from_stdin ? stdin : fopen(file, "rb");
-    struct stat st;
-    if (!f || (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode))) {
-        say("cannot read the batch file '%s': %s", shown, strerror(f ? EISDIR : errno));
-        if (f && !from_stdin)
-            fclose(f);
+    batch_reader r;
+    if (!batch_reader_open(&r, file))
         return EXIT_INPUT;
-    }
     int status = EXIT_DONE;
     sp_policy *p = load_policy(dir, &status);
     sp_sources *sources = NULL;
@@ -128,8 +121,7 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
     if (status != EXIT_DONE) {
         sp_sources_free(sources);
         sp_policy_free(p);
-        if (!from_stdin)
-            fclose(f);
+        batch_reader_close(&r);
         return status;
     }
     sp_eval_options o = *opt;
@@ -143,8 +135,6 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
     size_t decided = 0, failed = 0;
     bool oom = false, write_failed = false;
     int read_err = 0;
-    batch_reader r;
-    batch_reader_init(&r, f);
     while (!oom && !write_failed) {
         const char *s;
         size_t n;
@@ -177,9 +167,8 @@ int eval_batch_html(const char *dir, const char *file, const sp_eval_options *op
         oom = oom || rows.oom;
     }
     size_t lines = r.line;
-    batch_reader_fini(&r);
-    if (!from_stdin)
-        fclose(f);
+    const char *shown = r.name;
+    batch_reader_close(&r);
     if (!oom && !write_failed) {
         sp_render_html_index_begin(p, decided, failed, &index);
         sp_buf_append(&index, rows.data ? rows.data : "", rows.len);
