@@ -49,6 +49,7 @@ struct sp_engine {
                               /* are never evaluated for a case) */
     int *order;               /* rules in the order they finished */
     size_t n_order;
+    bool skip_uses;           /* nothing will read the results' uses: don't record them */
     /* an evaluation error */
     const char *err_code;
     char err_message[512];

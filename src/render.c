@@ -802,6 +802,9 @@ static sp_status decide(sp_engine *e, const char *json, size_t len, bool partial
 sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_eval_options *opt,
                          sp_buf *out, sp_case_error *err)
 {
+    /* The uses each rule recorded are shown only by the trace, the HTML
+    ** report (and its batch index) and the receipt. */
+    e->skip_uses = opt->format != SP_FORMAT_HTML && !opt->trace && !opt->receipt;
     sp_status st = decide(e, json, len, opt->partial, err);
     if (st != SP_OK)
         return st;
@@ -835,6 +838,7 @@ static const char *arena_json(sp_engine *e, const sp_type *t, const sp_value *v,
 sp_status sp_engine_eval_values(sp_engine *e, const char *json, size_t len, sp_output_value *values,
                                 const char **case_id, sp_case_error *err)
 {
+    e->skip_uses = true;   /* only the outputs' values are given */
     sp_status st = decide(e, json, len, false, err);
     if (st != SP_OK)
         return st;
