@@ -159,6 +159,10 @@ static void test_fast_reads_plain_cases(void **state)
         "{\"id\": \"A\", \"person\": {\"born\": \"2000-02-29\"}, \"colour\": \"green\", \"flag\": false}",
         "{\"id\": \"A\", \"person\": {\"born\": \"2000-02-29\"}, \"x\": {\"y\": {\"z\": 7}}}",
         "{\"id\": \"A\", \"person\": {\"born\": \"2000-02-29\"}, \"x\": {}, \"a\": 1, \"ab\": 2}",
+        /* strings read eight bytes at a time: longer, DEL, a quote at each place in a word */
+        "{\"id\": \"A long reference, \x7f and ~ too\", \"person\": {\"born\": \"2000-02-29\"}}",
+        "{\"id\": \"1234567\", \"person\": {\"name\": \"12345678\", \"born\": \"2000-02-29\"}}",
+        "{\"id\": \"123456789\", \"person\": {\"name\": \"123456789012345\", \"born\": \"2000-02-29\"}}",
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         if (!taken(cases[i], false))
@@ -197,6 +201,10 @@ static void test_fast_gives_up_on_the_unusual(void **state)
         { "{\"id\": \"caf\xc3\xa9\", \"person\": {\"born\": \"2001-02-03\"}}", SP_OK },
         { "{\"id\": \"A\", \"person\": {\"born\": \"2001\\u002d02-03\"}}", SP_OK },
         { "{\"id\": \"A\", \"person\": {\"born\": \"2001-02-03\"}, \"colour\": \"gr\\u0065en\"}", SP_OK },
+        { "{\"id\": \"ABCDEFGHIJKLMNOP\\nQ\", \"person\": {\"born\": \"2001-02-03\"}}", SP_OK },
+        { "{\"id\": \"ABCDEFGHIJ\xc3\xa9\", \"person\": {\"born\": \"2001-02-03\"}}", SP_OK },
+        { "{\"id\": \"ABCDEFGHIJKLM\x01\", \"person\": {\"born\": \"2001-02-03\"}}", SP_ERR_INPUT },
+        { "{\"person\": {\"born\": \"2001-02-03\"}, \"id\": \"ABCDEFGHIJKLMNOP", SP_ERR_INPUT },
         { "\xef\xbb\xbf{\"id\": \"A\", \"person\": {\"born\": \"2001-02-03\"}}", SP_OK },
         /* duplicate keys, at the top, in a group, a group twice */
         { "{\"id\": \"A\", \"id\": \"B\", \"person\": {\"born\": \"2001-02-03\"}}", SP_ERR_INPUT },
