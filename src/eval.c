@@ -101,6 +101,8 @@ static void or_bits(uint64_t *to, const uint64_t *from, size_t words)
 
 static bool note_use(sp_engine *e, sp_rule_result *rr, int sym)
 {
+    if (e->skip_uses)
+        return true;
     for (size_t i = 0; i < rr->n_uses; i++)
         if (rr->uses[i] == sym)
             return true;

@@ -49,6 +49,9 @@ struct sp_engine {
                               /* are never evaluated for a case) */
     int *order;               /* rules in the order they finished */
     size_t n_order;
+    bool skip_uses;           /* nothing will read the results' uses: don't record them */
+    bool slow_read;           /* read every case through a JSON tree, as for an error */
+                              /* (tests compare the two readers) */
     /* an evaluation error */
     const char *err_code;
     char err_message[512];

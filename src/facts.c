@@ -462,3 +462,337 @@ bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a, sp_valu
     }
     return true;
 }
+
+/* ---- the fast path: the case's text straight into the fact slots ----
+**
+** One pass over the JSON text that walks the tree of fact names as it reads.
+** It accepts only what it is sure of: strict JSON whose keys are known
+** facts and groups, given once, with values of the declared types, strings
+** of ASCII without escapes or control characters. On anything else it gives up, and the
+** caller reads the case again with sp_json_parse and sp_facts_read, which
+** say what is wrong: so every error stays as that reader reports it. */
+
+#define FAST_MAX_GROUPS 32    /* groups (objects) a case may open */
+#define FAST_MAX_ITEMS 32     /* items of one list */
+
+typedef struct fast {
+    const sp_policy *p;
+    sp_arena *a;
+    sp_value *values;
+    bool *seen;
+    const char *s;
+    size_t pos, len;
+    const sp_fact_group *opened[FAST_MAX_GROUPS];
+    size_t n_opened;
+    const char *ref;          /* the reference fact's string, when given as one */
+    size_t ref_len;
+} fast;
+
+static inline void fast_ws(fast *f)
+{
+    while (f->pos < f->len &&
+           (f->s[f->pos] == ' ' || f->s[f->pos] == '\n' || f->s[f->pos] == '\t' || f->s[f->pos] == '\r'))
+        f->pos++;
+}
+
+static inline bool fast_at(const fast *f, char c)
+{
+    return f->pos < f->len && f->s[f->pos] == c;
+}
+
+#define FAST_ONES ((uint64_t)0x0101010101010101u)
+#define FAST_HIGHS ((uint64_t)0x8080808080808080u)
+
+/* Nonzero when one of the 8 bytes at s is a quote, a backslash, below 0x20
+** or 0x80 and above (json.c's stop_flags): the lowest flag is the first. */
+static inline uint64_t fast_stops(const char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, 8);
+    uint64_t q = w ^ (FAST_ONES * '"'), bs = w ^ (FAST_ONES * '\\');
+    return (((w - FAST_ONES * 0x20) & ~w) | ((q - FAST_ONES) & ~q) | ((bs - FAST_ONES) & ~bs) | w) &
+           FAST_HIGHS;
+}
+
+/* A string of ASCII (0x20 to 0x7f) with no escape: its bytes, between the
+** quotes. Eight bytes at a time while none of them stops it. */
+static bool fast_string(fast *f, const char **str, size_t *len)
+{
+    if (!fast_at(f, '"'))
+        return false;
+    size_t start = ++f->pos;
+    while (f->pos < f->len) {
+        if (f->len - f->pos >= 8) {
+            uint64_t stops = fast_stops(f->s + f->pos);
+            if (!stops) {
+                f->pos += 8;
+                continue;
+            }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+            f->pos += (size_t)__builtin_ctzll(stops) / 8;
+#endif
+        }
+        unsigned char c = (unsigned char)f->s[f->pos];
+        if (c == '"') {
+            *str = f->s + start;
+            *len = f->pos++ - start;
+            return true;
+        }
+        if (c < 0x20 || c >= 0x80 || c == '\\')
+            return false;
+        f->pos++;
+    }
+    return false;
+}
+
+static bool fast_literal(fast *f, const char *word, size_t n)
+{
+    if (f->len - f->pos < n || memcmp(f->s + f->pos, word, n) != 0)
+        return false;
+    f->pos += n;
+    return true;
+}
+
+static inline bool fast_digit(const fast *f)
+{
+    return f->pos < f->len && f->s[f->pos] >= '0' && f->s[f->pos] <= '9';
+}
+
+/* A JSON number without an exponent (RFC 8259 grammar otherwise). */
+static bool fast_number(fast *f, const char **str, size_t *len)
+{
+    size_t start = f->pos;
+    if (fast_at(f, '-'))
+        f->pos++;
+    if (!fast_digit(f))
+        return false;
+    if (f->s[f->pos] == '0') {
+        f->pos++;
+        if (fast_digit(f))
+            return false;
+    } else {
+        while (fast_digit(f))
+            f->pos++;
+    }
+    if (fast_at(f, '.')) {
+        f->pos++;
+        if (!fast_digit(f))
+            return false;
+        while (fast_digit(f))
+            f->pos++;
+    }
+    if (fast_at(f, 'e') || fast_at(f, 'E'))
+        return false;
+    *str = f->s + start;
+    *len = f->pos - start;
+    return true;
+}
+
+static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *out, int depth)
+{
+    const char *txt;
+    size_t len;
+    memset(out, 0, sizeof *out);
+    if (fast_at(f, 'n')) {
+        if (!t->nullable || !fast_literal(f, "null", 4))
+            return false;
+        out->kind = SP_VAL_NULL;
+        return true;
+    }
+    switch (t->kind) {
+    case SP_TYPE_BOOL:
+        out->kind = SP_VAL_BOOL;
+        out->u.b = fast_at(f, 't');
+        return out->u.b ? fast_literal(f, "true", 4) : fast_literal(f, "false", 5);
+    case SP_TYPE_WHOLE: {
+        if (!fast_number(f, &txt, &len))
+            return false;
+        bool neg = txt[0] == '-';
+        size_t digits = len - neg;
+        if (memchr(txt, '.', len) || digits > 12 || !sp_num_parse(txt + neg, digits, &out->u.n))
+            return false;
+        if (neg)
+            out->u.n.num = -out->u.n.num;
+        out->kind = SP_VAL_NUM;
+        return true;
+    }
+    case SP_TYPE_MONEY: {
+        if (!(fast_at(f, '"') ? fast_string(f, &txt, &len) : fast_number(f, &txt, &len)))
+            return false;
+        /* as read_value: digits with at most one point, neither first nor last */
+        size_t dot = len, dots = 0;
+        for (size_t i = 0; i < len; i++) {
+            if (txt[i] == '.') {
+                if (dots++ == 0)
+                    dot = i;
+            } else if (txt[i] < '0' || txt[i] > '9')
+                return false;
+        }
+        if (len == 0 || dot == 0 || dots > 1 || dot + 1 == len || dot > SP_NUM_MAX_INT_DIGITS ||
+            (dot < len && len - dot - 1 > SP_NUM_MAX_FRAC_DIGITS) || !sp_num_parse(txt, len, &out->u.n))
+            return false;
+        out->kind = SP_VAL_NUM;
+        return true;
+    }
+    case SP_TYPE_DATE:
+        if (!fast_string(f, &txt, &len) || !sp_date_parse(txt, len, &out->u.d))
+            return false;
+        if (s->has_range && (out->u.d < s->range_from || out->u.d > s->range_to))
+            return false;
+        out->kind = SP_VAL_DATE;
+        return true;
+    case SP_TYPE_TEXT:
+        if (!fast_string(f, &txt, &len) || !(out->u.text.s = sp_arena_strndup(f->a, txt, len)))
+            return false;
+        out->kind = SP_VAL_TEXT;
+        out->u.text.len = len;
+        return true;
+    case SP_TYPE_ENUM: {
+        if (!fast_string(f, &txt, &len))
+            return false;
+        const sp_enum *en = t->enumt;
+        for (size_t i = 0; i < en->n_values; i++)
+            if (strlen(en->values[i]) == len && memcmp(en->values[i], txt, len) == 0) {
+                out->kind = SP_VAL_ENUM;
+                out->u.e = (int)i;
+                return true;
+            }
+        return false;
+    }
+    case SP_TYPE_LIST: {
+        sp_value items[FAST_MAX_ITEMS];
+        size_t n = 0;
+        if (!fast_at(f, '[') || depth >= SP_JSON_MAX_DEPTH - 1)
+            return false;
+        f->pos++;
+        fast_ws(f);
+        if (fast_at(f, ']'))
+            f->pos++;
+        else
+            for (;;) {
+                if (n == FAST_MAX_ITEMS || !fast_value(f, s, t->elem, &items[n++], depth + 1))
+                    return false;
+                fast_ws(f);
+                if (fast_at(f, ']')) {
+                    f->pos++;
+                    break;
+                }
+                if (!fast_at(f, ','))
+                    return false;
+                f->pos++;
+                fast_ws(f);
+            }
+        if (s->at_most >= 0 && n > (size_t)s->at_most)
+            return false;
+        out->u.list.items = n ? sp_arena_alloc_uninit(f->a, n * sizeof *items) : NULL;
+        if (n && !out->u.list.items)
+            return false;
+        if (n)
+            memcpy(out->u.list.items, items, n * sizeof *items);
+        out->kind = SP_VAL_LIST;
+        out->u.list.n = n;
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+/* The object at f->pos, read into the facts of group g. */
+static bool fast_group(fast *f, const sp_fact_group *g, int depth)
+{
+    if (!fast_at(f, '{') || depth >= SP_JSON_MAX_DEPTH)
+        return false;
+    f->pos++;
+    fast_ws(f);
+    if (fast_at(f, '}')) {
+        f->pos++;
+        return true;
+    }
+    for (;;) {
+        const char *key;
+        size_t key_len;
+        if (!fast_string(f, &key, &key_len))
+            return false;
+        fast_ws(f);
+        if (!fast_at(f, ':'))
+            return false;
+        f->pos++;
+        fast_ws(f);
+        const sp_fact_group *k = find_kid(g, key, key_len);
+        if (!k)
+            return false;
+        if (k->fact >= 0) {
+            const sp_symbol *s = &f->p->syms[k->fact];
+            if (f->seen[s->slot])
+                return false;   /* given twice */
+            bool is_string = fast_at(f, '"');
+            size_t at = f->pos + 1;
+            if (!fast_value(f, s, s->type, &f->values[s->slot], depth + 1))
+                return false;
+            f->seen[s->slot] = true;
+            if (k->fact == f->p->reference && is_string) {
+                f->ref = f->s + at;
+                f->ref_len = f->pos - at - 1;
+            }
+        } else {
+            for (size_t i = 0; i < f->n_opened; i++)
+                if (f->opened[i] == k)
+                    return false;   /* given twice */
+            if (f->n_opened == FAST_MAX_GROUPS)
+                return false;
+            f->opened[f->n_opened++] = k;
+            if (!fast_group(f, k, depth + 1))
+                return false;
+        }
+        fast_ws(f);
+        if (fast_at(f, '}')) {
+            f->pos++;
+            return true;
+        }
+        if (!fast_at(f, ','))
+            return false;
+        f->pos++;
+        fast_ws(f);
+    }
+}
+
+bool sp_facts_read_fast(const sp_policy *p, const char *json, size_t len, sp_arena *a, sp_value *values,
+                        bool partial, sp_case_error *err)
+{
+    fast f = { .p = p, .a = a, .values = values, .s = json, .len = json ? len : 0 };
+    f.seen = sp_arena_alloc(a, p->n_facts + 1);
+    if (!f.seen)
+        return false;
+    fast_ws(&f);
+    if (!fast_group(&f, p->fact_root, 0))
+        return false;
+    fast_ws(&f);
+    if (f.pos != f.len)
+        return false;
+    for (size_t i = 0; i < p->n_facts; i++) {
+        if (f.seen[i])
+            continue;
+        const sp_symbol *s = &p->syms[p->facts[i]];
+        if (!s->required) {
+            values[i] = s->default_value;
+            continue;
+        }
+        if (!partial)
+            return false;
+        /* --partial: undetermined, needing this fact alone (eval.c) */
+        size_t words = (p->n_facts + 63) / 64;
+        uint64_t *need = sp_arena_alloc(a, words * sizeof *need);
+        if (!need)
+            return false;
+        need[i / 64] = (uint64_t)1 << (i % 64);
+        values[i] = (sp_value){ .kind = SP_VAL_UNDETERMINED, .u.missing = need };
+    }
+    /* the case's reference, as render.c's case_id_from_json takes it */
+    if (f.ref && f.ref_len < sizeof err->case_id) {
+        memcpy(err->case_id, f.ref, f.ref_len);
+        err->case_id[f.ref_len] = '\0';
+        err->has_case_id = true;
+    }
+    return true;
+}

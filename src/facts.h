@@ -34,4 +34,14 @@ bool sp_facts_prepare(sp_policy *p);
 bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a,
                    sp_value *values, bool partial, sp_case_error *err);
 
+/* The same, straight from the case's text json[0..len), for the cases it is
+** sure of (strict JSON, known keys given once, values of the declared types,
+** strings of ASCII without escapes or control characters): true with the values read and,
+** when the reference fact is given as a string, err->case_id and
+** err->has_case_id set as for a case read the slow way. False, writing
+** nothing to err, for anything else, however valid or not: then read the
+** case with sp_json_parse and sp_facts_read, which say what is wrong. */
+bool sp_facts_read_fast(const sp_policy *p, const char *json, size_t len, sp_arena *a,
+                        sp_value *values, bool partial, sp_case_error *err);
+
 #endif

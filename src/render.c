@@ -752,9 +752,12 @@ static sp_status decide(sp_engine *e, const char *json, size_t len, bool partial
         return size;
     if (!sp_eval_begin(e))
         return engine_error(e, err);
+    /* Most cases are read in one pass over their text; the others (any
+    ** error among them) again through a JSON tree, which says what is wrong. */
+    bool fast = !e->slow_read && sp_facts_read_fast(e->p, json, len, &e->arena, e->facts, partial, err);
     sp_json_error jerr;
-    sp_json *root = sp_json_parse(&e->arena, json, len, &jerr);
-    if (!root) {
+    sp_json *root = fast ? NULL : sp_json_parse(&e->arena, json, len, &jerr);
+    if (!fast && !root) {
         size_t line, col;
         sp_json_line_col(json, len, jerr.offset, &line, &col);
         switch (jerr.kind) {
@@ -784,8 +787,9 @@ static sp_status decide(sp_engine *e, const char *json, size_t len, bool partial
         }
         return SP_ERR_INPUT;
     }
-    case_id_from_json(e->p, root, err);
-    if (!sp_facts_read(e->p, root, &e->arena, e->facts, partial, err))
+    if (!fast)
+        case_id_from_json(e->p, root, err);
+    if (!fast && !sp_facts_read(e->p, root, &e->arena, e->facts, partial, err))
         return strcmp(err->code, "out_of_memory") == 0 ? SP_ERR_OOM : SP_ERR_INPUT;
     if (!sp_eval_outputs(e)) {
         char id[256];
@@ -802,6 +806,9 @@ static sp_status decide(sp_engine *e, const char *json, size_t len, bool partial
 sp_status sp_engine_eval(sp_engine *e, const char *json, size_t len, const sp_eval_options *opt,
                          sp_buf *out, sp_case_error *err)
 {
+    /* The uses each rule recorded are shown only by the trace, the HTML
+    ** report (and its batch index) and the receipt. */
+    e->skip_uses = opt->format != SP_FORMAT_HTML && !opt->trace && !opt->receipt;
     sp_status st = decide(e, json, len, opt->partial, err);
     if (st != SP_OK)
         return st;
@@ -835,6 +842,7 @@ static const char *arena_json(sp_engine *e, const sp_type *t, const sp_value *v,
 sp_status sp_engine_eval_values(sp_engine *e, const char *json, size_t len, sp_output_value *values,
                                 const char **case_id, sp_case_error *err)
 {
+    e->skip_uses = true;   /* only the outputs' values are given */
     sp_status st = decide(e, json, len, false, err);
     if (st != SP_OK)
         return st;

@@ -3,7 +3,8 @@
 ** policy as JSON, as text and as an HTML report, with the derivation
 ** (--trace) and without, and as JSON with --partial. A decision in JSON must
 ** be one line of valid JSON; a report must be markup of our own, whatever the
-** case holds; a case not decided must say why.
+** case holds; a case not decided must say why; the fast case reader and the
+** JSON tree must agree to the byte.
 */
 #include <stddef.h>
 #include <stdint.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "eval.h"
 #include "fuzz_common.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -110,6 +112,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     abort();
                 sp_buf_fini(&again);
             }
+        }
+    /* The case read the fast way when it can (sp_facts_read_fast) and always
+    ** through the JSON tree: the same decision, or the same error. */
+    for (size_t i = 0; i < fuzz_n_policies; i++)
+        for (int partial = 0; partial < 2; partial++) {
+            sp_eval_options o = { .format = SP_FORMAT_JSON, .partial = partial };
+            sp_buf slow;
+            sp_case_error err, serr;
+            memset(&err, 0, sizeof err);
+            memset(&serr, 0, sizeof serr);
+            sp_buf_init(&slow);
+            sp_buf_clear(&out);
+            sp_status st = sp_engine_eval(fuzz_engines[i], (const char *)data, size, &o, &out, &err);
+            fuzz_engines[i]->slow_read = true;
+            sp_status sst = sp_engine_eval(fuzz_engines[i], (const char *)data, size, &o, &slow, &serr);
+            fuzz_engines[i]->slow_read = false;
+            if (st != sst || out.len != slow.len || (out.len && memcmp(out.data, slow.data, out.len) != 0) ||
+                err.has_case_id != serr.has_case_id ||
+                (err.has_case_id && strcmp(err.case_id, serr.case_id) != 0))
+                abort();
+            if (st != SP_OK && (strcmp(err.code, serr.code) != 0 || strcmp(err.message, serr.message) != 0 ||
+                                strcmp(err.path, serr.path) != 0))
+                abort();
+            sp_buf_fini(&slow);
         }
     sp_buf_fini(&out);
     return 0;
