@@ -23,26 +23,22 @@ OUTPUT_KEYS = ["age_band", "total", "housing_benefit", "young_person_contributio
 SHOW = 5
 
 
-def compare_stayput(out_path, ref_path):
+def text(line):
+    return line.decode("utf-8", "replace").strip()
+
+
+def compare_lines(out_path, ref_path, matches, show):
+    """Counts the lines of OUT for which matches(line, reference line) is
+    false, and lines that one file has beyond the other; prints the first
+    SHOW differences as show(line, reference line) gives them."""
     bad = 0
     n = 0
     with open(out_path, "rb") as out, open(ref_path, "rb") as ref:
         for n, (line, want) in enumerate(zip(out, ref), 1):
-            want = json.loads(want)
-            try:
-                got = json.loads(line)
-                decision = got["decision"]
-                ok = (got["case_id"] == want["case_id"]
-                      and list(decision.items()) == [(k, want[k]) for k in OUTPUT_KEYS])
-            except (ValueError, KeyError, TypeError):
-                ok = False
-            if not ok:
+            if not matches(line, want):
                 bad += 1
                 if bad <= SHOW:
-                    shown = line.decode("utf-8", "replace").strip()
-                    if len(shown) > 600:
-                        shown = shown[:600] + "..."
-                    print("line %d: want %s\n         got  %s" % (n, json.dumps(want), shown))
+                    print("line %d: want %s\n         got  %s" % ((n,) + show(line, want)))
         rest_out = sum(1 for _ in out)
         rest_ref = sum(1 for _ in ref)
     if rest_out or rest_ref:
@@ -63,50 +59,45 @@ def same(a, b):
     return a == b
 
 
+def stayput_matches(line, want):
+    want = json.loads(want)
+    try:
+        got = json.loads(line)
+        decision = got["decision"]
+        return (got["case_id"] == want["case_id"]
+                and list(decision.items()) == [(k, want[k]) for k in OUTPUT_KEYS])
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
+def stayput_shown(line, want):
+    shown = text(line)
+    if len(shown) > 600:
+        shown = shown[:600] + "..."
+    return json.dumps(json.loads(want)), shown
+
+
+def decisions_match(line, want):
+    want = json.loads(want)
+    try:
+        got = json.loads(line)
+        return same(got["case_id"], want["case_id"]) and same(got["decision"], want["decision"])
+    except (ValueError, KeyError, TypeError):
+        return False
+
+
+def compare_stayput(out_path, ref_path):
+    return compare_lines(out_path, ref_path, stayput_matches, stayput_shown)
+
+
 def compare_decisions(out_path, ref_path):
-    bad = 0
-    n = 0
-    with open(out_path, "rb") as out, open(ref_path, "rb") as ref:
-        for n, (line, want) in enumerate(zip(out, ref), 1):
-            want = json.loads(want)
-            try:
-                got = json.loads(line)
-                ok = (same(got["case_id"], want["case_id"])
-                      and same(got["decision"], want["decision"]))
-            except (ValueError, KeyError, TypeError):
-                ok = False
-            if not ok:
-                bad += 1
-                if bad <= SHOW:
-                    print("line %d: want %s\n         got  %s"
-                          % (n, json.dumps(want), line.decode("utf-8", "replace").strip()[:2000]))
-        rest_out = sum(1 for _ in out)
-        rest_ref = sum(1 for _ in ref)
-    if rest_out or rest_ref:
-        print("line counts differ: %d extra output lines, %d extra reference lines"
-              % (rest_out, rest_ref))
-        bad += rest_out + rest_ref
-    return n, bad
+    return compare_lines(out_path, ref_path, decisions_match,
+                         lambda line, want: (json.dumps(json.loads(want)), text(line)[:2000]))
 
 
 def compare_bytes(out_path, ref_path):
-    bad = 0
-    n = 0
-    with open(out_path, "rb") as out, open(ref_path, "rb") as ref:
-        for n, (line, want) in enumerate(zip(out, ref), 1):
-            if line != want:
-                bad += 1
-                if bad <= SHOW:
-                    print("line %d: want %s\n         got  %s"
-                          % (n, want.decode("utf-8", "replace").strip(),
-                             line.decode("utf-8", "replace").strip()))
-        rest_out = sum(1 for _ in out)
-        rest_ref = sum(1 for _ in ref)
-    if rest_out or rest_ref:
-        print("line counts differ: %d extra output lines, %d extra reference lines"
-              % (rest_out, rest_ref))
-        bad += rest_out + rest_ref
-    return n, bad
+    return compare_lines(out_path, ref_path, lambda line, want: line == want,
+                         lambda line, want: (text(want), text(line)))
 
 
 def main():
