@@ -542,7 +542,8 @@ static bool eval_arith(frame *f, const sp_expr *x, sp_value *out)
 static bool eval_node(frame *f, const sp_expr *x, sp_value *out)
 {
     sp_engine *e = f->e;
-    memset(out, 0, sizeof *out);
+    /* Each case sets what its kind of value reads; nothing zeroes the rest
+    ** (a value is 48 bytes, and this runs for every node of every case). */
     switch (x->kind) {
     case SP_EXPR_BOOL:
         out->kind = SP_VAL_BOOL;
@@ -566,6 +567,8 @@ static bool eval_node(frame *f, const sp_expr *x, sp_value *out)
         return true;
     case SP_EXPR_DURATION: {
         out->kind = SP_VAL_DURATION;
+        out->u.dur.months = 0;
+        out->u.dur.days = 0;
         int64_t n = x->count;
         switch ((sp_unit)x->op) {
         case SP_UNIT_DAYS: out->u.dur.days = n; break;
