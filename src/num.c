@@ -95,6 +95,18 @@ static bool make(sp_i128 n, sp_i128 d, sp_num *out)
     return true;
 }
 
+/* Stores n/d that the arithmetic has already reduced (d > 0), without a
+** gcd, except zero, which is 0/1 whatever d, and INT64_MIN, outside the
+** stored range (see fits64): make() sees to both. */
+static inline bool reduced64(int64_t n, int64_t d, sp_num *out)
+{
+    if (n == 0 || n == INT64_MIN)
+        return make(n, d, out);
+    out->num = n;
+    out->den = d;
+    return true;
+}
+
 sp_num sp_num_from_int(int64_t v)
 {
     sp_num r = { v, 1 };
@@ -165,11 +177,14 @@ bool sp_num_add(sp_num a, sp_num b, sp_num *out)
     if (both64(a) && both64(b)) {
         int64_t an = (int64_t)a.num, ad = (int64_t)a.den, bn = (int64_t)b.num, bd = (int64_t)b.den;
         int64_t x, y, t, den;
-        if (ad == 1 && bd == 1) {
+        if (an == 0 || bn == 0) {   /* a sum's first term, a zero figure */
+            *out = an == 0 ? b : a;
+            return true;
+        }
+        if (ad == bd) {   /* amounts of a list, most often: one gcd */
             if (!__builtin_add_overflow(an, bn, &t) && t != INT64_MIN) {
-                out->num = t;
-                out->den = 1;
-                return true;
+                int64_t g = ad == 1 ? 1 : (int64_t)gcd64(uabs64(t), (uint64_t)ad);
+                return reduced64(t / g, ad / g, out);
             }
         } else {
             int64_t g = (int64_t)gcd64((uint64_t)ad, (uint64_t)bd);
@@ -177,7 +192,7 @@ bool sp_num_add(sp_num a, sp_num b, sp_num *out)
                 !__builtin_add_overflow(x, y, &t) && t != INT64_MIN) {
                 int64_t g2 = (int64_t)gcd64(uabs64(t), (uint64_t)g);
                 if (!__builtin_mul_overflow(ad / g, bd / g2, &den))
-                    return make(t / g2, den, out);
+                    return reduced64(t / g2, den, out);   /* Knuth: no factor is left */
             }
         }
     }
@@ -207,7 +222,7 @@ bool sp_num_mul(sp_num a, sp_num b, sp_num *out)
         int64_t h1 = (int64_t)gcd64(uabs64(an), (uint64_t)bd), h2 = (int64_t)gcd64(uabs64(bn), (uint64_t)ad);
         int64_t n, d;
         if (!__builtin_mul_overflow(an / h1, bn / h2, &n) && !__builtin_mul_overflow(ad / h2, bd / h1, &d))
-            return make(n, d, out);
+            return reduced64(n, d, out);
     }
     sp_i128 g1 = gcd(iabs(a.num), b.den), g2 = gcd(iabs(b.num), a.den);
     sp_i128 n, d;
