@@ -127,7 +127,8 @@ bool sp_value_equal(const sp_value *a, const sp_value *b)
     switch (a->kind) {
     case SP_VAL_NULL: return true;
     case SP_VAL_BOOL: return a->u.b == b->u.b;
-    case SP_VAL_NUM: return sp_num_cmp(a->u.n, b->u.n) == 0;
+    case SP_VAL_NUM:   /* reduced, so equal values are equal fractions */
+        return a->u.n.num == b->u.n.num && a->u.n.den == b->u.n.den;
     case SP_VAL_DATE: return a->u.d == b->u.d;
     case SP_VAL_TEXT:
         return a->u.text.len == b->u.text.len && memcmp(a->u.text.s, b->u.text.s, a->u.text.len) == 0;
@@ -280,8 +281,11 @@ static bool date_out(frame *f, bool ok, sp_date d, sp_value *out)
 
 static int compare(const sp_value *a, const sp_value *b)
 {
-    if (a->kind == SP_VAL_NUM)
+    if (a->kind == SP_VAL_NUM) {
+        if (a->u.n.den == b->u.n.den)   /* whole numbers, amounts in pence */
+            return (a->u.n.num > b->u.n.num) - (a->u.n.num < b->u.n.num);
         return sp_num_cmp(a->u.n, b->u.n);
+    }
     return a->u.d < b->u.d ? -1 : a->u.d > b->u.d;
 }
 
@@ -356,9 +360,9 @@ static bool eval_symbol(frame *f, const sp_expr *x, sp_value *out)
     }
     case SP_SYM_OUTPUT:
     case SP_SYM_VALUE: {
-        if (!sp_eval_rule(e, s->slot))
-            return false;
         const sp_rule_result *dep = &e->results[s->slot];
+        if (dep->state != SP_RULE_DONE && !sp_eval_rule(e, s->slot))
+            return false;
         or_bits(f->rr->assumes, dep->assumes, p->assume_words);
         *out = dep->value;
         return true;
@@ -849,7 +853,8 @@ bool sp_eval_rule(sp_engine *e, int rule)
     if (rr->value.kind == SP_VAL_NULL && !target->type->nullable)
         return fail(e, rule, SP_ERR_RULES, "null_value", "'%s' came out null, but it is declared '%s'",
                     target->name, sp_type_name(target->type, (char[96]){0}, 96));
-    if (!whole_where_declared(target->type, &rr->value)) {
+    if ((target->type->kind == SP_TYPE_WHOLE || target->type->kind == SP_TYPE_LIST) &&
+        !whole_where_declared(target->type, &rr->value)) {
         char exact[96];
         const sp_value *v = &rr->value;
         if (v->kind == SP_VAL_LIST)
@@ -873,7 +878,9 @@ bool sp_eval_outputs(sp_engine *e)
         if (!sp_eval_rule(e, s->slot))
             return false;
         /* A money output must be whole pence: the rule has to round. */
-        const sp_value *v = unrounded(s->type, &e->results[s->slot].value);
+        const sp_value *v = s->type->kind == SP_TYPE_MONEY || s->type->kind == SP_TYPE_LIST
+                                ? unrounded(s->type, &e->results[s->slot].value)
+                                : NULL;
         if (v) {
             char exact[96];
             sp_num_format_exact(v->u.n, exact);
