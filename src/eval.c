@@ -93,16 +93,17 @@ bool sp_eval_begin(sp_engine *e)
     return true;
 }
 
-static void or_bits(uint64_t *to, const uint64_t *from, size_t words)
+static inline void or_bits(uint64_t *to, const uint64_t *from, size_t words)
 {
-    for (size_t i = 0; i < words; i++)
+    to[0] |= from[0];   /* every set has a word, even with no assumptions */
+    for (size_t i = 1; i < words; i++)
         to[i] |= from[i];
 }
 
-static bool note_use(sp_engine *e, sp_rule_result *rr, int sym)
+/* Records that the rule read sym; called through note_use, which skips
+** the call when nothing will show the uses. */
+static bool record_use(sp_engine *e, sp_rule_result *rr, int sym)
 {
-    if (e->skip_uses)
-        return true;
     for (size_t i = 0; i < rr->n_uses; i++)
         if (rr->uses[i] == sym)
             return true;
@@ -118,6 +119,11 @@ static bool note_use(sp_engine *e, sp_rule_result *rr, int sym)
     }
     rr->uses[rr->n_uses++] = sym;
     return true;
+}
+
+static inline bool note_use(sp_engine *e, sp_rule_result *rr, int sym)
+{
+    return e->skip_uses || record_use(e, rr, sym);
 }
 
 bool sp_value_equal(const sp_value *a, const sp_value *b)
