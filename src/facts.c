@@ -5,6 +5,7 @@
 #include "facts.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,6 +100,47 @@ static bool hash_kids(sp_policy *p, sp_fact_group *g)
     return true;
 }
 
+/* What the fast reader remembers of the last case, to guess the next key
+** (batch lines nearly always give the same keys in the same order). A
+** guess is checked against the case's bytes before it is taken, so a stale
+** one costs only the comparison; they are shared by the threads of --jobs,
+** hence atomic (relaxed: any value once stored is as good a guess). */
+struct sp_fact_hint {
+    _Atomic(const sp_fact_group *) first; /* a group's first key, last time */
+    _Atomic(const sp_fact_group *) next;  /* the key after this one in its group */
+};
+
+/* Gives g and the groups below it their hints, and their quoted keys when
+** a case can write them without escapes (only then does the fast reader
+** compare bytes; fast_string gives up on anything else). */
+static bool prepare_hints(sp_policy *p, sp_fact_group *g)
+{
+    g->hint = sp_arena_alloc(&p->arena, sizeof *g->hint);
+    if (!g->hint)
+        return false;
+    atomic_init(&g->hint->first, NULL);
+    atomic_init(&g->hint->next, NULL);
+    bool plain = true;
+    for (size_t i = 0; i < g->seg_len; i++) {
+        unsigned char c = (unsigned char)g->segment[i];
+        plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+    if (plain) {
+        char *q = sp_arena_alloc(&p->arena, g->seg_len + 4);
+        if (!q)
+            return false;
+        q[0] = '"';
+        memcpy(q + 1, g->segment, g->seg_len);
+        memcpy(q + 1 + g->seg_len, "\":", 3);
+        g->quoted = q;
+        g->quoted_len = g->seg_len + 3;
+    }
+    for (size_t i = 0; i < g->n_kids; i++)
+        if (!prepare_hints(p, g->kids[i]))
+            return false;
+    return true;
+}
+
 static bool add_child(sp_policy *p, sp_fact_group *g, sp_fact_group *k)
 {
     sp_fact_group **kids = sp_arena_alloc(&p->arena, (g->n_kids + 1) * sizeof *kids);
@@ -142,7 +184,7 @@ bool sp_facts_prepare(sp_policy *p)
         }
         g->fact = s;
     }
-    return hash_kids(p, p->fact_root);
+    return hash_kids(p, p->fact_root) && prepare_hints(p, p->fact_root);
 }
 
 /* A step of the path to the value being read: a key, or a list index. The
@@ -698,7 +740,29 @@ static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *
     }
 }
 
-/* The object at f->pos, read into the facts of group g. */
+/* Whether a[0..n) and b[0..n) are the same bytes, n >= 3: eight at a time,
+** the last eight overlapping those before (memcmp is a call). */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    if (n < 8)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            return false;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+}
+
+/* The object at f->pos, read into the facts of group g. Each key is first
+** compared with the one that followed the key before it in the last case
+** (g's first key for the first); on a miss it is scanned and looked up. The
+** checks after the look-up (given twice, a fact or a group) are the same
+** either way. */
 static bool fast_group(fast *f, const sp_fact_group *g, int depth)
 {
     if (!fast_at(f, '{') || depth >= SP_JSON_MAX_DEPTH)
@@ -709,19 +773,32 @@ static bool fast_group(fast *f, const sp_fact_group *g, int depth)
         f->pos++;
         return true;
     }
+    const sp_fact_group *prev = NULL;   /* the key before, in this object */
     for (;;) {
-        const char *key;
-        size_t key_len;
-        if (!fast_string(f, &key, &key_len))
-            return false;
+        _Atomic(const sp_fact_group *) *hint = prev ? &prev->hint->next : &g->hint->first;
+        const sp_fact_group *k = atomic_load_explicit(hint, memory_order_relaxed);
+        if (k && f->len - f->pos >= k->quoted_len && same_bytes(f->s + f->pos, k->quoted, k->quoted_len)) {
+            /* the key guessed, its closing quote and colon: so not a key it
+            ** is a prefix of ("a" is not "ab") */
+            f->pos += k->quoted_len;
+        } else {
+            const char *key;
+            size_t key_len;
+            if (!fast_string(f, &key, &key_len))
+                return false;
+            fast_ws(f);
+            if (!fast_at(f, ':'))
+                return false;
+            f->pos++;
+            const sp_fact_group *found = find_kid(g, key, key_len);
+            if (!found)
+                return false;
+            if (found != k && found->quoted)
+                atomic_store_explicit(hint, found, memory_order_relaxed);
+            k = found;
+        }
+        prev = k;
         fast_ws(f);
-        if (!fast_at(f, ':'))
-            return false;
-        f->pos++;
-        fast_ws(f);
-        const sp_fact_group *k = find_kid(g, key, key_len);
-        if (!k)
-            return false;
         if (k->fact >= 0) {
             const sp_symbol *s = &f->p->syms[k->fact];
             if (f->seen[s->slot])
