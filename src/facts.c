@@ -595,39 +595,113 @@ static bool fast_literal(fast *f, const char *word, size_t n)
     return true;
 }
 
-static inline bool fast_digit(const fast *f)
+static inline bool is_digit(char c)
 {
-    return f->pos < f->len && f->s[f->pos] >= '0' && f->s[f->pos] <= '9';
+    return (unsigned char)(c - '0') <= 9;
 }
 
-/* A JSON number without an exponent (RFC 8259 grammar otherwise). */
-static bool fast_number(fast *f, const char **str, size_t *len)
+/* n / 10^k in lowest terms, as make() in num.c leaves it: 10^k has no prime
+** factors but 2 and 5, so the common factor is a power of 2 times a power
+** of 5, each at most the k-th. */
+static void set_decimal(sp_num *out, uint64_t n, int k)
 {
-    size_t start = f->pos;
-    if (fast_at(f, '-'))
-        f->pos++;
-    if (!fast_digit(f))
-        return false;
-    if (f->s[f->pos] == '0') {
-        f->pos++;
-        if (fast_digit(f))
-            return false;
-    } else {
-        while (fast_digit(f))
-            f->pos++;
+    static const uint64_t pow5[SP_NUM_MAX_FRAC_DIGITS + 1] = {
+        1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125, 9765625, 48828125, 244140625
+    };
+    if (n == 0 || k == 0) {
+        out->num = (int64_t)n;
+        out->den = 1;
+        return;
     }
-    if (fast_at(f, '.')) {
-        f->pos++;
-        if (!fast_digit(f))
-            return false;
-        while (fast_digit(f))
-            f->pos++;
+    int twos = __builtin_ctzll(n);
+    if (twos > k)
+        twos = k;
+    n >>= twos;
+    int fives = 0;
+    while (fives < k && n % 5 == 0) {
+        n /= 5;
+        fives++;
     }
-    if (fast_at(f, 'e') || fast_at(f, 'E'))
+    out->num = (int64_t)n;
+    out->den = (int64_t)(((uint64_t)1 << (k - twos)) * pow5[k - fives]);
+}
+
+/* A whole number or an amount of money straight from the bytes at f->pos.
+** It takes exactly what fast_number (or, for money in quotes, fast_string)
+** took, followed by the checks of read_value: for a whole number an
+** optional minus and at most 12 digits; for money digits, at most 12, with
+** an optional point and 1 to 12 more, nothing else, in quotes or as a JSON
+** number (no leading zero there, no exponent). The value is the one
+** sp_num_parse gives, which reads it when it has more than 18 digits. */
+static bool fast_decimal(fast *f, bool money, sp_num *out)
+{
+    const char *s = f->s;
+    size_t p = f->pos, len = f->len;
+    bool quoted = money && p < len && s[p] == '"';
+    bool neg = !money && p < len && s[p] == '-';
+    p += quoted || neg;
+    size_t start = p;
+    uint64_t n = 0;   /* wraps past 19 digits: then sp_num_parse reads them */
+    while (p < len && is_digit(s[p]))
+        n = n * 10 + (uint64_t)(s[p++] - '0');
+    size_t ni = p - start, nf = 0;
+    if (ni == 0 || ni > SP_NUM_MAX_INT_DIGITS || (!quoted && s[start] == '0' && ni > 1))
         return false;
-    *str = f->s + start;
-    *len = f->pos - start;
+    if (p < len && s[p] == '.') {
+        if (!money)
+            return false;
+        size_t fs = ++p;
+        while (p < len && is_digit(s[p]))
+            n = n * 10 + (uint64_t)(s[p++] - '0');
+        nf = p - fs;
+        if (nf == 0 || nf > SP_NUM_MAX_FRAC_DIGITS)
+            return false;
+    }
+    if (quoted) {
+        if (p == len || s[p] != '"')
+            return false;
+    } else if (p < len && (s[p] == 'e' || s[p] == 'E')) {
+        return false;
+    }
+    if (ni + nf <= 18)
+        set_decimal(out, n, (int)nf);
+    else if (!sp_num_parse(s + start, p - start, out))
+        return false;
+    if (neg)
+        out->num = -out->num;
+    f->pos = p + quoted;
     return true;
+}
+
+/* A date "YYYY-MM-DD" in quotes straight from the bytes at f->pos: what
+** fast_string and sp_date_parse took, checked by the same sp_date_from_ymd. */
+static bool fast_date(fast *f, sp_date *out)
+{
+    if (f->len - f->pos < 12)
+        return false;
+    const char *s = f->s + f->pos;
+    if (s[0] != '"' || s[5] != '-' || s[8] != '-' || s[11] != '"')
+        return false;
+    if (!is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]) || !is_digit(s[4]) || !is_digit(s[6]) ||
+        !is_digit(s[7]) || !is_digit(s[9]) || !is_digit(s[10]))
+        return false;
+    int y = (s[1] - '0') * 1000 + (s[2] - '0') * 100 + (s[3] - '0') * 10 + (s[4] - '0');
+    int m = (s[6] - '0') * 10 + (s[7] - '0');
+    int d = (s[9] - '0') * 10 + (s[10] - '0');
+    if (!sp_date_from_ymd(y, m, d, out))
+        return false;
+    f->pos += 12;
+    return true;
+}
+
+/* Whether the enumeration's value v is txt[0..len), which holds no NUL:
+** without a strlen of every value. */
+static inline bool same_text(const char *v, const char *txt, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (v[i] != txt[i])
+            return false;   /* also at v's NUL */
+    return v[len] == '\0';
 }
 
 static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *out, int depth)
@@ -646,38 +720,14 @@ static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *
         out->kind = SP_VAL_BOOL;
         out->u.b = fast_at(f, 't');
         return out->u.b ? fast_literal(f, "true", 4) : fast_literal(f, "false", 5);
-    case SP_TYPE_WHOLE: {
-        if (!fast_number(f, &txt, &len))
-            return false;
-        bool neg = txt[0] == '-';
-        size_t digits = len - neg;
-        if (memchr(txt, '.', len) || digits > 12 || !sp_num_parse(txt + neg, digits, &out->u.n))
-            return false;
-        if (neg)
-            out->u.n.num = -out->u.n.num;
-        out->kind = SP_VAL_NUM;
-        return true;
-    }
-    case SP_TYPE_MONEY: {
-        if (!(fast_at(f, '"') ? fast_string(f, &txt, &len) : fast_number(f, &txt, &len)))
-            return false;
-        /* as read_value: digits with at most one point, neither first nor last */
-        size_t dot = len, dots = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (txt[i] == '.') {
-                if (dots++ == 0)
-                    dot = i;
-            } else if (txt[i] < '0' || txt[i] > '9')
-                return false;
-        }
-        if (len == 0 || dot == 0 || dots > 1 || dot + 1 == len || dot > SP_NUM_MAX_INT_DIGITS ||
-            (dot < len && len - dot - 1 > SP_NUM_MAX_FRAC_DIGITS) || !sp_num_parse(txt, len, &out->u.n))
+    case SP_TYPE_WHOLE:
+    case SP_TYPE_MONEY:
+        if (!fast_decimal(f, t->kind == SP_TYPE_MONEY, &out->u.n))
             return false;
         out->kind = SP_VAL_NUM;
         return true;
-    }
     case SP_TYPE_DATE:
-        if (!fast_string(f, &txt, &len) || !sp_date_parse(txt, len, &out->u.d))
+        if (!fast_date(f, &out->u.d))
             return false;
         if (s->has_range && (out->u.d < s->range_from || out->u.d > s->range_to))
             return false;
@@ -694,7 +744,7 @@ static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *
             return false;
         const sp_enum *en = t->enumt;
         for (size_t i = 0; i < en->n_values; i++)
-            if (strlen(en->values[i]) == len && memcmp(en->values[i], txt, len) == 0) {
+            if (same_text(en->values[i], txt, len)) {
                 out->kind = SP_VAL_ENUM;
                 out->u.e = (int)i;
                 return true;
