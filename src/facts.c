@@ -887,7 +887,18 @@ static bool fast_group(fast *f, const sp_fact_group *g, int depth)
 bool sp_facts_read_fast(const sp_policy *p, const char *json, size_t len, sp_arena *a, sp_value *values,
                         bool partial, sp_case_error *err)
 {
-    fast f = { .p = p, .a = a, .values = values, .s = json, .len = json ? len : 0 };
+    /* field by field: an initializer would zero opened[], more bytes than a
+    ** case has keys; it is read only below n_opened */
+    fast f;
+    f.p = p;
+    f.a = a;
+    f.values = values;
+    f.s = json;
+    f.pos = 0;
+    f.len = json ? len : 0;
+    f.n_opened = 0;
+    f.ref = NULL;
+    f.ref_len = 0;
     f.seen = sp_arena_alloc(a, p->n_facts + 1);
     if (!f.seen)
         return false;
