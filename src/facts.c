@@ -100,14 +100,15 @@ static bool hash_kids(sp_policy *p, sp_fact_group *g)
     return true;
 }
 
-/* What the fast reader remembers of the last case, to guess the next key
-** (batch lines nearly always give the same keys in the same order). A
+/* What the fast reader remembers of earlier cases, to guess the next key
+** (batch lines give their keys in one order, some left out now and then): a
+** chain of keys per group, from `first` along `next`. A
 ** guess is checked against the case's bytes before it is taken, so a stale
 ** one costs only the comparison; they are shared by the threads of --jobs,
 ** hence atomic (relaxed: any value once stored is as good a guess). */
 struct sp_fact_hint {
-    _Atomic(const sp_fact_group *) first; /* a group's first key, last time */
-    _Atomic(const sp_fact_group *) next;  /* the key after this one in its group */
+    _Atomic(const sp_fact_group *) first; /* a group's first key, as last seen */
+    _Atomic(const sp_fact_group *) next;  /* the key after this one, as last seen */
 };
 
 /* Gives g and the groups below it their hints, and their quoted keys when
@@ -808,11 +809,33 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
     return x == y;
 }
 
+/* Whether the key of k, with its closing quote and colon, is at f->pos. */
+static inline bool key_at(const fast *f, const sp_fact_group *k)
+{
+    return f->len - f->pos >= k->quoted_len && same_bytes(f->s + f->pos, k->quoted, k->quoted_len);
+}
+
+/* The guess missed: the keys that followed it in earlier cases, for a case
+** that leaves out a key others give. At most all of g's kids, as the chain
+** may loop; NULL when none is at f->pos. */
+static const sp_fact_group *later_key(const fast *f, const sp_fact_group *g, const sp_fact_group *guess)
+{
+    const sp_fact_group *k = guess;
+    for (size_t steps = 1; steps < g->n_kids; steps++) {
+        k = atomic_load_explicit(&k->hint->next, memory_order_relaxed);
+        if (!k)
+            return NULL;
+        if (key_at(f, k))
+            return k;
+    }
+    return NULL;
+}
+
 /* The object at f->pos, read into the facts of group g. Each key is first
-** compared with the one that followed the key before it in the last case
-** (g's first key for the first); on a miss it is scanned and looked up. The
-** checks after the look-up (given twice, a fact or a group) are the same
-** either way. */
+** compared with the keys that followed the key before it in earlier cases
+** (g's first key for the first); when none is there it is scanned and
+** looked up. The checks after (given twice, a fact or a group) are the
+** same either way. */
 static bool fast_group(fast *f, const sp_fact_group *g, int depth)
 {
     if (!fast_at(f, '{') || depth >= SP_JSON_MAX_DEPTH)
@@ -826,10 +849,12 @@ static bool fast_group(fast *f, const sp_fact_group *g, int depth)
     const sp_fact_group *prev = NULL;   /* the key before, in this object */
     for (;;) {
         _Atomic(const sp_fact_group *) *hint = prev ? &prev->hint->next : &g->hint->first;
-        const sp_fact_group *k = atomic_load_explicit(hint, memory_order_relaxed);
-        if (k && f->len - f->pos >= k->quoted_len && same_bytes(f->s + f->pos, k->quoted, k->quoted_len)) {
-            /* the key guessed, its closing quote and colon: so not a key it
-            ** is a prefix of ("a" is not "ab") */
+        const sp_fact_group *guess = atomic_load_explicit(hint, memory_order_relaxed), *k = guess;
+        if (k && !key_at(f, k))
+            k = later_key(f, g, k);
+        if (k) {
+            /* the key, its closing quote and colon: so not a key it is a
+            ** prefix of ("a" is not "ab") */
             f->pos += k->quoted_len;
         } else {
             const char *key;
@@ -843,7 +868,9 @@ static bool fast_group(fast *f, const sp_fact_group *g, int depth)
             const sp_fact_group *found = find_kid(g, key, key_len);
             if (!found)
                 return false;
-            if (found != k && found->quoted)
+            /* only when the chain did not have it: so the chain keeps the
+            ** keys that cases give now and then, in their order */
+            if (found != guess && found->quoted)
                 atomic_store_explicit(hint, found, memory_order_relaxed);
             k = found;
         }
