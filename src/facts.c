@@ -533,7 +533,9 @@ typedef struct fast {
 
 static inline void fast_ws(fast *f)
 {
-    while (f->pos < f->len &&
+    /* one comparison for the byte that ends it nearly always: nothing above
+    ** ' ' is white space */
+    while (f->pos < f->len && (unsigned char)f->s[f->pos] <= ' ' &&
            (f->s[f->pos] == ' ' || f->s[f->pos] == '\n' || f->s[f->pos] == '\t' || f->s[f->pos] == '\r'))
         f->pos++;
 }
