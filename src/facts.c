@@ -629,12 +629,12 @@ static void set_decimal(sp_num *out, uint64_t n, int k)
     out->den = (int64_t)(((uint64_t)1 << (k - twos)) * pow5[k - fives]);
 }
 
-/* A whole number or an amount of money straight from the bytes at f->pos.
-** It takes exactly what fast_number (or, for money in quotes, fast_string)
-** took, followed by the checks of read_value: for a whole number an
-** optional minus and at most 12 digits; for money digits, at most 12, with
-** an optional point and 1 to 12 more, nothing else, in quotes or as a JSON
-** number (no leading zero there, no exponent). The value is the one
+/* A whole number or an amount of money straight from the bytes at f->pos,
+** taking exactly what a JSON number (or, for money, a string) that passes
+** read_value's checks is: for a whole number a JSON number of an optional
+** minus and at most 12 digits, no point; for money at most 12 digits, then
+** optionally a point and 1 to 12 more, nothing else, in quotes or as a JSON
+** number (there no leading zero). Never an exponent. The value is the one
 ** sp_num_parse gives, which reads it when it has more than 18 digits. */
 static bool fast_decimal(fast *f, bool money, sp_num *out)
 {
