@@ -517,6 +517,7 @@ bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a, sp_valu
 
 #define FAST_MAX_GROUPS 32    /* groups (objects) a case may open */
 #define FAST_MAX_ITEMS 32     /* items of one list */
+#define FAST_MAX_CHAIN 16     /* keys compared after a missed guess (later_key) */
 
 typedef struct fast {
     const sp_policy *p;
@@ -818,12 +819,14 @@ static inline bool key_at(const fast *f, const sp_fact_group *k)
 }
 
 /* The guess missed: the keys that followed it in earlier cases, for a case
-** that leaves out a key others give. At most all of g's kids, as the chain
-** may loop; NULL when none is at f->pos. */
+** that leaves out keys others give. NULL when none is at f->pos within
+** FAST_MAX_CHAIN keys or all of g's kids (the chain may loop): so cases
+** whose keys come in a new order each time pay a few comparisons a key
+** before the look-up, not one for every kid of a large group. */
 static const sp_fact_group *later_key(const fast *f, const sp_fact_group *g, const sp_fact_group *guess)
 {
     const sp_fact_group *k = guess;
-    for (size_t steps = 1; steps < g->n_kids; steps++) {
+    for (size_t steps = 1; steps < g->n_kids && steps < FAST_MAX_CHAIN; steps++) {
         k = atomic_load_explicit(&k->hint->next, memory_order_relaxed);
         if (!k)
             return NULL;
