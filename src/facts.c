@@ -5,6 +5,7 @@
 #include "facts.h"
 
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,6 +100,48 @@ static bool hash_kids(sp_policy *p, sp_fact_group *g)
     return true;
 }
 
+/* What the fast reader remembers of earlier cases, to guess the next key
+** (batch lines give their keys in one order, some left out now and then): a
+** chain of keys per group, from `first` along `next`. A
+** guess is checked against the case's bytes before it is taken, so a stale
+** one costs only the comparison; they are shared by the threads of --jobs,
+** hence atomic (relaxed: any value once stored is as good a guess). */
+struct sp_fact_hint {
+    _Atomic(const sp_fact_group *) first; /* a group's first key, as last seen */
+    _Atomic(const sp_fact_group *) next;  /* the key after this one, as last seen */
+};
+
+/* Gives g and the groups below it their hints, and their quoted keys when
+** a case can write them without escapes (only then does the fast reader
+** compare bytes; fast_string gives up on anything else). */
+static bool prepare_hints(sp_policy *p, sp_fact_group *g)
+{
+    g->hint = sp_arena_alloc(&p->arena, sizeof *g->hint);
+    if (!g->hint)
+        return false;
+    atomic_init(&g->hint->first, NULL);
+    atomic_init(&g->hint->next, NULL);
+    bool plain = true;
+    for (size_t i = 0; i < g->seg_len; i++) {
+        unsigned char c = (unsigned char)g->segment[i];
+        plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+    if (plain) {
+        char *q = sp_arena_alloc(&p->arena, g->seg_len + 4);
+        if (!q)
+            return false;
+        q[0] = '"';
+        memcpy(q + 1, g->segment, g->seg_len);
+        memcpy(q + 1 + g->seg_len, "\":", 3);
+        g->quoted = q;
+        g->quoted_len = g->seg_len + 3;
+    }
+    for (size_t i = 0; i < g->n_kids; i++)
+        if (!prepare_hints(p, g->kids[i]))
+            return false;
+    return true;
+}
+
 static bool add_child(sp_policy *p, sp_fact_group *g, sp_fact_group *k)
 {
     sp_fact_group **kids = sp_arena_alloc(&p->arena, (g->n_kids + 1) * sizeof *kids);
@@ -142,7 +185,7 @@ bool sp_facts_prepare(sp_policy *p)
         }
         g->fact = s;
     }
-    return hash_kids(p, p->fact_root);
+    return hash_kids(p, p->fact_root) && prepare_hints(p, p->fact_root);
 }
 
 /* A step of the path to the value being read: a key, or a list index. The
@@ -474,6 +517,7 @@ bool sp_facts_read(const sp_policy *p, const sp_json *root, sp_arena *a, sp_valu
 
 #define FAST_MAX_GROUPS 32    /* groups (objects) a case may open */
 #define FAST_MAX_ITEMS 32     /* items of one list */
+#define FAST_MAX_CHAIN 16     /* keys compared after a missed guess (later_key) */
 
 typedef struct fast {
     const sp_policy *p;
@@ -490,7 +534,9 @@ typedef struct fast {
 
 static inline void fast_ws(fast *f)
 {
-    while (f->pos < f->len &&
+    /* one comparison for the byte that ends it nearly always: nothing above
+    ** ' ' is white space */
+    while (f->pos < f->len && (unsigned char)f->s[f->pos] <= ' ' &&
            (f->s[f->pos] == ' ' || f->s[f->pos] == '\n' || f->s[f->pos] == '\t' || f->s[f->pos] == '\r'))
         f->pos++;
 }
@@ -553,39 +599,113 @@ static bool fast_literal(fast *f, const char *word, size_t n)
     return true;
 }
 
-static inline bool fast_digit(const fast *f)
+static inline bool is_digit(char c)
 {
-    return f->pos < f->len && f->s[f->pos] >= '0' && f->s[f->pos] <= '9';
+    return (unsigned char)(c - '0') <= 9;
 }
 
-/* A JSON number without an exponent (RFC 8259 grammar otherwise). */
-static bool fast_number(fast *f, const char **str, size_t *len)
+/* n / 10^k in lowest terms, as make() in num.c leaves it: 10^k has no prime
+** factors but 2 and 5, so the common factor is a power of 2 times a power
+** of 5, each at most the k-th. */
+static void set_decimal(sp_num *out, uint64_t n, int k)
 {
-    size_t start = f->pos;
-    if (fast_at(f, '-'))
-        f->pos++;
-    if (!fast_digit(f))
-        return false;
-    if (f->s[f->pos] == '0') {
-        f->pos++;
-        if (fast_digit(f))
-            return false;
-    } else {
-        while (fast_digit(f))
-            f->pos++;
+    static const uint64_t pow5[SP_NUM_MAX_FRAC_DIGITS + 1] = {
+        1, 5, 25, 125, 625, 3125, 15625, 78125, 390625, 1953125, 9765625, 48828125, 244140625
+    };
+    if (n == 0 || k == 0) {
+        out->num = (int64_t)n;
+        out->den = 1;
+        return;
     }
-    if (fast_at(f, '.')) {
-        f->pos++;
-        if (!fast_digit(f))
-            return false;
-        while (fast_digit(f))
-            f->pos++;
+    int twos = __builtin_ctzll(n);
+    if (twos > k)
+        twos = k;
+    n >>= twos;
+    int fives = 0;
+    while (fives < k && n % 5 == 0) {
+        n /= 5;
+        fives++;
     }
-    if (fast_at(f, 'e') || fast_at(f, 'E'))
+    out->num = (int64_t)n;
+    out->den = (int64_t)(((uint64_t)1 << (k - twos)) * pow5[k - fives]);
+}
+
+/* A whole number or an amount of money straight from the bytes at f->pos,
+** taking exactly what a JSON number (or, for money, a string) that passes
+** read_value's checks is: for a whole number a JSON number of an optional
+** minus and at most 12 digits, no point; for money at most 12 digits, then
+** optionally a point and 1 to 12 more, nothing else, in quotes or as a JSON
+** number (there no leading zero). Never an exponent. The value is the one
+** sp_num_parse gives, which reads it when it has more than 18 digits. */
+static bool fast_decimal(fast *f, bool money, sp_num *out)
+{
+    const char *s = f->s;
+    size_t p = f->pos, len = f->len;
+    bool quoted = money && p < len && s[p] == '"';
+    bool neg = !money && p < len && s[p] == '-';
+    p += quoted || neg;
+    size_t start = p;
+    uint64_t n = 0;   /* wraps past 19 digits: then sp_num_parse reads them */
+    while (p < len && is_digit(s[p]))
+        n = n * 10 + (uint64_t)(s[p++] - '0');
+    size_t ni = p - start, nf = 0;
+    if (ni == 0 || ni > SP_NUM_MAX_INT_DIGITS || (!quoted && s[start] == '0' && ni > 1))
         return false;
-    *str = f->s + start;
-    *len = f->pos - start;
+    if (p < len && s[p] == '.') {
+        if (!money)
+            return false;
+        size_t fs = ++p;
+        while (p < len && is_digit(s[p]))
+            n = n * 10 + (uint64_t)(s[p++] - '0');
+        nf = p - fs;
+        if (nf == 0 || nf > SP_NUM_MAX_FRAC_DIGITS)
+            return false;
+    }
+    if (quoted) {
+        if (p == len || s[p] != '"')
+            return false;
+    } else if (p < len && (s[p] == 'e' || s[p] == 'E')) {
+        return false;
+    }
+    if (ni + nf <= 18)
+        set_decimal(out, n, (int)nf);
+    else if (!sp_num_parse(s + start, p - start, out))
+        return false;
+    if (neg)
+        out->num = -out->num;
+    f->pos = p + quoted;
     return true;
+}
+
+/* A date "YYYY-MM-DD" in quotes straight from the bytes at f->pos: what
+** fast_string and sp_date_parse took, checked by the same sp_date_from_ymd. */
+static bool fast_date(fast *f, sp_date *out)
+{
+    if (f->len - f->pos < 12)
+        return false;
+    const char *s = f->s + f->pos;
+    if (s[0] != '"' || s[5] != '-' || s[8] != '-' || s[11] != '"')
+        return false;
+    if (!is_digit(s[1]) || !is_digit(s[2]) || !is_digit(s[3]) || !is_digit(s[4]) || !is_digit(s[6]) ||
+        !is_digit(s[7]) || !is_digit(s[9]) || !is_digit(s[10]))
+        return false;
+    int y = (s[1] - '0') * 1000 + (s[2] - '0') * 100 + (s[3] - '0') * 10 + (s[4] - '0');
+    int m = (s[6] - '0') * 10 + (s[7] - '0');
+    int d = (s[9] - '0') * 10 + (s[10] - '0');
+    if (!sp_date_from_ymd(y, m, d, out))
+        return false;
+    f->pos += 12;
+    return true;
+}
+
+/* Whether the enumeration's value v is txt[0..len), which holds no NUL:
+** without a strlen of every value. */
+static inline bool same_text(const char *v, const char *txt, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (v[i] != txt[i])
+            return false;   /* also at v's NUL */
+    return v[len] == '\0';
 }
 
 static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *out, int depth)
@@ -604,38 +724,14 @@ static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *
         out->kind = SP_VAL_BOOL;
         out->u.b = fast_at(f, 't');
         return out->u.b ? fast_literal(f, "true", 4) : fast_literal(f, "false", 5);
-    case SP_TYPE_WHOLE: {
-        if (!fast_number(f, &txt, &len))
-            return false;
-        bool neg = txt[0] == '-';
-        size_t digits = len - neg;
-        if (memchr(txt, '.', len) || digits > 12 || !sp_num_parse(txt + neg, digits, &out->u.n))
-            return false;
-        if (neg)
-            out->u.n.num = -out->u.n.num;
-        out->kind = SP_VAL_NUM;
-        return true;
-    }
-    case SP_TYPE_MONEY: {
-        if (!(fast_at(f, '"') ? fast_string(f, &txt, &len) : fast_number(f, &txt, &len)))
-            return false;
-        /* as read_value: digits with at most one point, neither first nor last */
-        size_t dot = len, dots = 0;
-        for (size_t i = 0; i < len; i++) {
-            if (txt[i] == '.') {
-                if (dots++ == 0)
-                    dot = i;
-            } else if (txt[i] < '0' || txt[i] > '9')
-                return false;
-        }
-        if (len == 0 || dot == 0 || dots > 1 || dot + 1 == len || dot > SP_NUM_MAX_INT_DIGITS ||
-            (dot < len && len - dot - 1 > SP_NUM_MAX_FRAC_DIGITS) || !sp_num_parse(txt, len, &out->u.n))
+    case SP_TYPE_WHOLE:
+    case SP_TYPE_MONEY:
+        if (!fast_decimal(f, t->kind == SP_TYPE_MONEY, &out->u.n))
             return false;
         out->kind = SP_VAL_NUM;
         return true;
-    }
     case SP_TYPE_DATE:
-        if (!fast_string(f, &txt, &len) || !sp_date_parse(txt, len, &out->u.d))
+        if (!fast_date(f, &out->u.d))
             return false;
         if (s->has_range && (out->u.d < s->range_from || out->u.d > s->range_to))
             return false;
@@ -652,7 +748,7 @@ static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *
             return false;
         const sp_enum *en = t->enumt;
         for (size_t i = 0; i < en->n_values; i++)
-            if (strlen(en->values[i]) == len && memcmp(en->values[i], txt, len) == 0) {
+            if (same_text(en->values[i], txt, len)) {
                 out->kind = SP_VAL_ENUM;
                 out->u.e = (int)i;
                 return true;
@@ -698,7 +794,53 @@ static bool fast_value(fast *f, const sp_symbol *s, const sp_type *t, sp_value *
     }
 }
 
-/* The object at f->pos, read into the facts of group g. */
+/* Whether a[0..n) and b[0..n) are the same bytes, n >= 3: eight at a time,
+** the last eight overlapping those before (memcmp is a call). */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+    uint64_t x, y;
+    if (n < 8)
+        return memcmp(a, b, n) == 0;
+    for (size_t i = 0; i + 8 < n; i += 8) {
+        memcpy(&x, a + i, 8);
+        memcpy(&y, b + i, 8);
+        if (x != y)
+            return false;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+}
+
+/* Whether the key of k, with its closing quote and colon, is at f->pos. */
+static inline bool key_at(const fast *f, const sp_fact_group *k)
+{
+    return f->len - f->pos >= k->quoted_len && same_bytes(f->s + f->pos, k->quoted, k->quoted_len);
+}
+
+/* The guess missed: the keys that followed it in earlier cases, for a case
+** that leaves out keys others give. NULL when none is at f->pos within
+** FAST_MAX_CHAIN keys or all of g's kids (the chain may loop): so cases
+** whose keys come in a new order each time pay a few comparisons a key
+** before the look-up, not one for every kid of a large group. */
+static const sp_fact_group *later_key(const fast *f, const sp_fact_group *g, const sp_fact_group *guess)
+{
+    const sp_fact_group *k = guess;
+    for (size_t steps = 1; steps < g->n_kids && steps < FAST_MAX_CHAIN; steps++) {
+        k = atomic_load_explicit(&k->hint->next, memory_order_relaxed);
+        if (!k)
+            return NULL;
+        if (key_at(f, k))
+            return k;
+    }
+    return NULL;
+}
+
+/* The object at f->pos, read into the facts of group g. Each key is first
+** compared with the keys that followed the key before it in earlier cases
+** (g's first key for the first); when none is there it is scanned and
+** looked up. The checks after (given twice, a fact or a group) are the
+** same either way. */
 static bool fast_group(fast *f, const sp_fact_group *g, int depth)
 {
     if (!fast_at(f, '{') || depth >= SP_JSON_MAX_DEPTH)
@@ -709,19 +851,36 @@ static bool fast_group(fast *f, const sp_fact_group *g, int depth)
         f->pos++;
         return true;
     }
+    const sp_fact_group *prev = NULL;   /* the key before, in this object */
     for (;;) {
-        const char *key;
-        size_t key_len;
-        if (!fast_string(f, &key, &key_len))
-            return false;
+        _Atomic(const sp_fact_group *) *hint = prev ? &prev->hint->next : &g->hint->first;
+        const sp_fact_group *guess = atomic_load_explicit(hint, memory_order_relaxed), *k = guess;
+        if (k && !key_at(f, k))
+            k = later_key(f, g, k);
+        if (k) {
+            /* the key, its closing quote and colon: so not a key it is a
+            ** prefix of ("a" is not "ab") */
+            f->pos += k->quoted_len;
+        } else {
+            const char *key;
+            size_t key_len;
+            if (!fast_string(f, &key, &key_len))
+                return false;
+            fast_ws(f);
+            if (!fast_at(f, ':'))
+                return false;
+            f->pos++;
+            const sp_fact_group *found = find_kid(g, key, key_len);
+            if (!found)
+                return false;
+            /* only when the chain did not have it: so the chain keeps the
+            ** keys that cases give now and then, in their order */
+            if (found != guess && found->quoted)
+                atomic_store_explicit(hint, found, memory_order_relaxed);
+            k = found;
+        }
+        prev = k;
         fast_ws(f);
-        if (!fast_at(f, ':'))
-            return false;
-        f->pos++;
-        fast_ws(f);
-        const sp_fact_group *k = find_kid(g, key, key_len);
-        if (!k)
-            return false;
         if (k->fact >= 0) {
             const sp_symbol *s = &f->p->syms[k->fact];
             if (f->seen[s->slot])
@@ -760,7 +919,18 @@ static bool fast_group(fast *f, const sp_fact_group *g, int depth)
 bool sp_facts_read_fast(const sp_policy *p, const char *json, size_t len, sp_arena *a, sp_value *values,
                         bool partial, sp_case_error *err)
 {
-    fast f = { .p = p, .a = a, .values = values, .s = json, .len = json ? len : 0 };
+    /* field by field: an initializer would zero opened[], more bytes than a
+    ** case has keys; it is read only below n_opened */
+    fast f;
+    f.p = p;
+    f.a = a;
+    f.values = values;
+    f.s = json;
+    f.pos = 0;
+    f.len = json ? len : 0;
+    f.n_opened = 0;
+    f.ref = NULL;
+    f.ref_len = 0;
     f.seen = sp_arena_alloc(a, p->n_facts + 1);
     if (!f.seen)
         return false;

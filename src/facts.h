@@ -22,6 +22,9 @@ typedef struct sp_fact_group {
     size_t n_kids;
     struct sp_fact_group **slots;  /* the kids again, hashed by their segment for */
     size_t mask;                   /* reading a case: slots[mask + 1], open addressing */
+    const char *quoted;            /* "segment": as a case's key, for the key guessed */
+    size_t quoted_len;             /* by the fast reader; NULL when JSON would escape it */
+    struct sp_fact_hint *hint;     /* the key order of the last case read (facts.c) */
 } sp_fact_group;
 
 /* Builds p->fact_root. False when out of memory. */

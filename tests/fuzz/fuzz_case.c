@@ -12,8 +12,12 @@
 #include <string.h>
 #include <strings.h>
 
+#include "arena.h"
 #include "eval.h"
+#include "facts.h"
 #include "fuzz_common.h"
+
+#include "../unit/facts_both_ways.inc"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -136,6 +140,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                 strcmp(err.path, serr.path) != 0))
                 abort();
             sp_buf_fini(&slow);
+            /* and to the same values, money to its exact fraction */
+            if (facts_both_ways(fuzz_engines[i]->p, (const char *)data, size, partial) == 0)
+                abort();
         }
     sp_buf_fini(&out);
     return 0;

@@ -27,6 +27,8 @@
 static char root[256];
 static sp_policy *policy;
 
+#include "facts_both_ways.inc"
+
 static const char *POLICY =
     "policy \"fast\"\n"
     "source \"T\"\n"
@@ -168,6 +170,7 @@ static void test_fast_reads_plain_cases(void **state)
         if (!taken(cases[i], false))
             fail_msg("the fast reader gave up on %s", cases[i]);
         assert_int_equal(agree(cases[i]), SP_OK);
+        assert_int_equal(facts_both_ways(policy, cases[i], strlen(cases[i]), false), 1);
     }
     /* a key that is a prefix of another, and the other: each its own fact */
     sp_engine *e = sp_engine_new(policy);
@@ -255,6 +258,180 @@ static void test_fast_gives_up_on_the_unusual(void **state)
     }
 }
 
+/* The total of the case (n + a * 10 + ab * 100 + x.y.z * 1000 + count(pay)),
+** decided by an engine that reads it the fast way when it can. */
+static void assert_total(const char *json, const char *total)
+{
+    sp_engine *e = sp_engine_new(policy);
+    assert_non_null(e);
+    sp_buf out;
+    sp_buf_init(&out);
+    sp_case_error err;
+    memset(&err, 0, sizeof err);
+    sp_eval_options opt = { .format = SP_FORMAT_JSON };
+    assert_int_equal(sp_engine_eval(e, json, strlen(json), &opt, &out, &err), SP_OK);
+    char want[64];
+    snprintf(want, sizeof want, "\"total\": %s}", total);
+    if (!strstr(out.data, want))
+        fail_msg("%s: expected %s in %s", json, want, out.data);
+    sp_buf_fini(&out);
+    sp_engine_free(e);
+}
+
+/* The fast reader guesses each key from the last case's order: cases one
+** after another (the policy keeps the guesses) whose keys come in another
+** order, leave one out, add one, give one twice, or begin with a guessed
+** key that is a prefix of theirs ("a" for "ab") or has it as a prefix. */
+static void test_fast_guessed_keys(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *json;
+        bool taken;
+        const char *total;    /* NULL: refused */
+    } cases[] = {
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", true, "321" },
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", true, "321" },
+        /* "ab" where "a" is guessed, then "a" where "person" is */
+        { "{\"id\":\"P\",\"n\":1,\"ab\":3,\"a\":2,\"person\":{\"born\":\"2001-02-03\"}}", true, "321" },
+        /* "a" where "ab" is guessed: the closing quote differs */
+        { "{\"id\":\"P\",\"n\":1,\"a\":5,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", true, "351" },
+        { "{\"id\":\"P\",\"n\":1,\"ab\":4,\"person\":{\"born\":\"2001-02-03\"}}", true, "401" },
+        /* a key that the guess is a prefix of, unknown */
+        { "{\"id\":\"P\",\"n\":1,\"abc\":4,\"person\":{\"born\":\"2001-02-03\"}}", false, NULL },
+        /* given twice, each time where the last case's order says */
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", true, "321" },
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"a\":2,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", false, NULL },
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"ab\":3,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", false, NULL },
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"ab\":3,\"person\":{\"born\":\"2001-02-03\",\"born\":\"2001-02-03\"}}",
+          false, NULL },
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"},\"person\":{}}", false,
+          NULL },
+        { "{\"id\":\"P\",\"n\":1,\"n\":1,\"a\":2,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", false, NULL },
+        /* the keys after the guess in earlier cases, found further along
+        ** (the chain now holds a -> ab -> a, a loop), and a key none of them is */
+        { "{\"id\":\"P\",\"n\":1,\"ab\":3,\"a\":2,\"person\":{\"born\":\"2001-02-03\"}}", true, "321" },
+        { "{\"id\":\"P\",\"n\":1,\"flag\":true,\"person\":{\"born\":\"2001-02-03\"}}", true, "1" },
+        { "{\"id\":\"P\",\"n\":1,\"person\":{\"born\":\"2001-02-03\"}}", true, "1" },
+        { "{\"id\":\"P\",\"n\":1,\"flag\":true,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", true, "301" },
+        { "{\"id\":\"P\",\"n\":1,\"flag\":true,\"ab\":3,\"ab\":3,\"person\":{\"born\":\"2001-02-03\"}}", false,
+          NULL },
+        /* a required key left out, then the guesses of groups inside groups */
+        { "{\"id\":\"P\",\"n\":1,\"a\":2,\"ab\":3}", false, NULL },
+        { "{\"x\":{\"y\":{\"z\":7}},\"person\":{\"name\":\"Jo\",\"born\":\"2001-02-03\"},\"id\":\"Q\"}", true, "7000" },
+        { "{\"x\":{\"y\":{\"z\":8}},\"person\":{\"name\":\"Jo\",\"born\":\"2001-02-03\"},\"id\":\"Q\"}", true, "8000" },
+        { "{\"x\":{\"y\":{\"z\":8},\"y\":{}},\"person\":{\"born\":\"2001-02-03\"},\"id\":\"Q\"}", false, NULL },
+        { "{\"x\":{\"y\":{\"z\":8,\"z\":8}},\"person\":{\"born\":\"2001-02-03\"},\"id\":\"Q\"}", false, NULL },
+        /* white space around the guessed key: missed, then read as before */
+        { "{ \"x\" : { \"y\" : { \"z\" : 9 } }, \"person\" :{\"born\":\"2001-02-03\"}, \"id\": \"Q\"}", true, "9000" },
+        /* a guessed key cut short at the end of the text */
+        { "{\"x\":{\"y\":{\"z\":9}},\"person\":{\"born\":\"2001-02-03\"},\"i", false, NULL },
+        { "{\"x\":{\"y\":{\"z\":9}},\"person\":{\"born\":\"2001-02-03\"},\"id\"", false, NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        const char *c = cases[i].json;
+        if (taken(c, false) != cases[i].taken)
+            fail_msg("the fast reader %s %s", cases[i].taken ? "gave up on" : "took", c);
+        sp_status st = agree(c);
+        assert_int_equal(st, cases[i].total ? SP_OK : SP_ERR_INPUT);
+        if (cases[i].total)
+            assert_total(c, cases[i].total);
+        if (cases[i].taken)
+            assert_int_equal(facts_both_ways(policy, c, strlen(c), false), 1);
+    }
+}
+
+/* Numbers and dates read straight from the bytes: the same exact values as
+** the JSON tree gives (money in lowest terms, past 18 digits too), and the
+** same refusals at every limit. */
+static void test_fast_numbers_and_dates(void **state)
+{
+    (void)state;
+    static const char *amounts[] = {
+        "0", "0.0", "0.000", "7", "10", "10.00", "0.5", "0.50", "1.25", "0.0625", "12.345", "99.99", "0.1",
+        "1000000.000001", "0.000000000001", "123456789012", "123456789012.123456",
+        "123456789012.1234567", "123456789012.123456789012", "999999999999.999999999999",
+        "1.000000000000", "640.000000000000", "390625.0000000000",
+    };
+    char c[256];
+    for (size_t i = 0; i < sizeof amounts / sizeof *amounts; i++)
+        for (int quoted = 0; quoted < 2; quoted++) {
+            const char *q = quoted ? "\"" : "";
+            snprintf(c, sizeof c, "{\"id\": \"M\", \"person\": {\"born\": \"2001-02-03\"}, \"extra\": %s%s%s, "
+                     "\"pay\": [%s%s%s]}", q, amounts[i], q, q, amounts[i], q);
+            if (!taken(c, false))
+                fail_msg("the fast reader gave up on %s", c);
+            assert_int_equal(facts_both_ways(policy, c, strlen(c), false), 1);
+            assert_int_equal(agree(c), SP_OK);
+        }
+    /* leading zeros only in quotes; never a sign */
+    static const char *quoted_only[] = { "007", "00.50", "0012.5" };
+    for (size_t i = 0; i < sizeof quoted_only / sizeof *quoted_only; i++) {
+        snprintf(c, sizeof c, "{\"id\": \"M\", \"person\": {\"born\": \"2001-02-03\"}, \"extra\": \"%s\"}",
+                 quoted_only[i]);
+        assert_true(taken(c, false));
+        assert_int_equal(facts_both_ways(policy, c, strlen(c), false), 1);
+        assert_int_equal(agree(c), SP_OK);
+        snprintf(c, sizeof c, "{\"id\": \"M\", \"person\": {\"born\": \"2001-02-03\"}, \"extra\": %s}",
+                 quoted_only[i]);
+        assert_false(taken(c, false));
+        assert_int_equal(agree(c), SP_ERR_INPUT);
+    }
+    static const char *bad_amounts[] = {
+        "-1", "\"-1\"", "+1", "\"+1\"", "1.", "\"1.\"", ".5", "\".5\"", "1..2", "\"1..2\"", "\"1.2.3\"",
+        "1.2.3", "1e2", "1E2", "1.5e1", "\"1e2\"", "\"\"", "\" 1\"", "\"1 \"", "1234567890123",
+        "\"1234567890123\"", "1.1234567890123", "\"1.1234567890123\"", "\"12\\u0030\"", "0x1", "\"12",
+        "12,", "true",
+        "\"12}", "\"12.5}", /* the closing quote's place taken: would end the case */
+    };
+    for (size_t i = 0; i < sizeof bad_amounts / sizeof *bad_amounts; i++) {
+        snprintf(c, sizeof c, "{\"id\": \"M\", \"person\": {\"born\": \"2001-02-03\"}, \"extra\": %s}",
+                 bad_amounts[i]);
+        if (taken(c, false))
+            fail_msg("the fast reader took %s", c);
+        agree(c);
+    }
+    static const struct {
+        const char *n;
+        bool ok;
+    } wholes[] = {
+        { "0", true }, { "-0", true }, { "5", true }, { "-5", true }, { "999999999999", true },
+        { "-999999999999", true }, { "1000000000000", false }, { "-1000000000000", false }, { "00", false },
+        { "-01", false }, { "1.0", false }, { "1.", false }, { "1e0", false }, { "-", false }, { "\"1\"", false },
+        { "--1", false }, { "1-", false },
+    };
+    for (size_t i = 0; i < sizeof wholes / sizeof *wholes; i++) {
+        snprintf(c, sizeof c, "{\"id\": \"W\", \"person\": {\"born\": \"2001-02-03\"}, \"n\": %s}", wholes[i].n);
+        if (taken(c, false) != wholes[i].ok)
+            fail_msg("the fast reader %s %s", wholes[i].ok ? "gave up on" : "took", c);
+        if (wholes[i].ok)
+            assert_int_equal(facts_both_ways(policy, c, strlen(c), false), 1);
+        assert_int_equal(agree(c), wholes[i].ok ? SP_OK : SP_ERR_INPUT);
+    }
+    static const struct {
+        const char *d;
+        bool ok;
+    } dates[] = {
+        { "\"1990-01-01\"", true }, { "\"2030-12-31\"", true }, { "\"2000-02-29\"", true },
+        { "\"2024-02-29\"", true }, { "\"2001-12-31\"", true }, { "\"2001-04-30\"", true },
+        { "\"2023-02-29\"", false }, { "\"2100-02-29\"", false }, { "\"2001-04-31\"", false },
+        { "\"2001-13-01\"", false }, { "\"2001-00-10\"", false }, { "\"2001-01-00\"", false },
+        { "\"2001-01-32\"", false }, { "\"1989-12-31\"", false }, { "\"2031-01-01\"", false },
+        { "\"2001-1-01\"", false }, { "\"2001-01-010\"", false }, { "\"2001/01/01\"", false },
+        { "\"20a1-01-01\"", false }, { "\"2001-01-0\"", false }, { "\"+001-01-01\"", false },
+        { "\"2001-01-01", false }, { "\"2001-01-01 \"", false }, { "20010101", false }, { "null", false },
+        { "\"2001-02-03}", false }, /* the closing quote's place taken: would end the case */
+    };
+    for (size_t i = 0; i < sizeof dates / sizeof *dates; i++) {
+        snprintf(c, sizeof c, "{\"id\": \"D\", \"person\": {\"born\": %s}}", dates[i].d);
+        if (taken(c, false) != dates[i].ok)
+            fail_msg("the fast reader %s %s", dates[i].ok ? "gave up on" : "took", c);
+        if (dates[i].ok)
+            assert_int_equal(facts_both_ways(policy, c, strlen(c), false), 1);
+        assert_int_equal(agree(c), dates[i].ok ? SP_OK : SP_ERR_INPUT);
+    }
+}
+
 /* --partial: a missing required fact, undetermined, the fast way too. */
 static void test_fast_partial_missing_facts(void **state)
 {
@@ -266,6 +443,7 @@ static void test_fast_partial_missing_facts(void **state)
     c = "{\"n\": 2}";
     assert_true(taken(c, true));
     agree(c);
+    assert_int_equal(facts_both_ways(policy, c, strlen(c), true), 1);
 }
 
 int main(void)
@@ -274,6 +452,8 @@ int main(void)
         cmocka_unit_test(test_fast_reads_plain_cases),
         cmocka_unit_test(test_fast_gives_up_on_the_unusual),
         cmocka_unit_test(test_fast_partial_missing_facts),
+        cmocka_unit_test(test_fast_guessed_keys),
+        cmocka_unit_test(test_fast_numbers_and_dates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
