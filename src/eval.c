@@ -688,8 +688,16 @@ static bool eval_node(frame *f, const sp_expr *x, sp_value *out)
     }
     case SP_EXPR_CMP: {
         sp_value a, b;
-        if (!eval_two(f, x->a, &a, x->b, &b))
+        if (x->b->kind == SP_EXPR_NUMBER) {   /* `age < 18`: the number read from its node */
+            if (!eval(f, x->a, &a))
+                return false;
+            if (a.kind == SP_VAL_UNDETERMINED)
+                return undetermined(f, &a);
+            b.kind = SP_VAL_NUM;
+            b.u.n = x->b->num;
+        } else if (!eval_two(f, x->a, &a, x->b, &b)) {
             return false;
+        }
         out->kind = SP_VAL_BOOL;
         if (x->op == SP_CMP_EQ || x->op == SP_CMP_NE) {
             bool eq = sp_value_equal(&a, &b);
@@ -720,8 +728,13 @@ static bool eval_node(frame *f, const sp_expr *x, sp_value *out)
         out->u.b = false;
         const uint64_t *need = NULL;   /* an undetermined choice might be equal */
         for (size_t i = 0; i < x->n_args && !out->u.b; i++) {
+            const sp_expr *item = x->args[i];
+            if (item->kind == SP_EXPR_NAME && item->enum_value >= 0) {   /* a value as written */
+                out->u.b = a.kind == SP_VAL_ENUM && a.u.e == item->enum_value;
+                continue;
+            }
             sp_value v;
-            if (!eval(f, x->args[i], &v))
+            if (!eval(f, item, &v))
                 return false;
             if (v.kind == SP_VAL_UNDETERMINED && !need_also(f, &need, &v))
                 return false;
