@@ -464,3 +464,41 @@ size_t sp_num_format_exact(sp_num a, char *out)
     out[n] = '\0';
     return n;
 }
+
+/* "00" "01" ... "99": two digits at a time, half the divisions. */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+size_t sp_num_format_pence(sp_num a, char *out)
+{
+    /* den divides 100 exactly when it is one of 1 2 4 5 10 20 25 50 100 */
+    if (a.den > 100 || 100 % (int)a.den != 0 || a.num > (sp_i128)1e15 || a.num < -(sp_i128)1e15)
+        return 0;
+    int64_t p = (int64_t)a.num * (100 / (int64_t)a.den);   /* whole pence */
+    uint64_t v = p < 0 ? (uint64_t)-p : (uint64_t)p;
+    char tmp[24];
+    size_t n = sizeof tmp;
+    unsigned two = (unsigned)(v % 100) * 2;
+    tmp[--n] = digit_pairs[two + 1];
+    tmp[--n] = digit_pairs[two];
+    tmp[--n] = '.';
+    v /= 100;
+    while (v >= 100) {
+        two = (unsigned)(v % 100) * 2;
+        v /= 100;
+        tmp[--n] = digit_pairs[two + 1];
+        tmp[--n] = digit_pairs[two];
+    }
+    if (v >= 10) {
+        tmp[--n] = digit_pairs[v * 2 + 1];
+        tmp[--n] = digit_pairs[v * 2];
+    } else {
+        tmp[--n] = (char)('0' + v);
+    }
+    if (p < 0)
+        tmp[--n] = '-';
+    memcpy(out, tmp + n, sizeof tmp - n);
+    return sizeof tmp - n;
+}

@@ -60,4 +60,11 @@ size_t sp_num_format_int(sp_num a, char *out);
 ** "num/den". For traces. out at least 96 bytes. */
 size_t sp_num_format_exact(sp_num a, char *out);
 
+/* Money in its usual form, for the decision's JSON: when a is a whole
+** number of pence (den divides 100) and at most 10^15 of num either way,
+** writes it as sp_num_format_fixed(a, 2, ...) would ("12.34", "-0.50",
+** "0.00") into out (at least 24 bytes; no NUL) and returns the length.
+** Returns 0, writing nothing, for any other value. */
+size_t sp_num_format_pence(sp_num a, char *out);
+
 #endif

@@ -35,6 +35,13 @@ typedef struct sp_layer {
     int index;                /* 0 for the root base policy */
 } sp_layer;
 
+/* A piece of JSON rendered once at load (render.c), with its length so that
+** a case appends it without a strlen. Arena-owned. */
+typedef struct sp_frag {
+    const char *s;
+    size_t len;
+} sp_frag;
+
 typedef struct sp_symbol {
     const char *name;
     sp_sym_kind kind;
@@ -73,8 +80,14 @@ typedef struct sp_rule {
     uint64_t *assumes;        /* rule-level assumptions, a bitset */
     uint64_t **branch_assumes;/* per branch assumptions, a bitset each */
     size_t line;              /* line of the `rule`/`value` keyword */
-    const char **reason_json; /* per branch: the constant start of its reason entry,
-                                 {"rule": ..., "source": ..., "cites": ... (render.c) */
+    /* written once at load by render.c: the parts of its reason entries and
+       trace steps that are the same for every case */
+    sp_frag *reason_json;     /* per branch: {"rule": ..., "source": ..., "cites": ... */
+    sp_frag *reason_plain;    /* per branch: the whole entry when the result has no
+                                 assumption, no dated figure and is decided:
+                                 reason_json and , "assumptions": []} */
+    sp_frag reason_own;       /* as reason_json, with the rule's own cites only
+                                 (an undetermined condition took no branch) */
 } sp_rule;
 
 typedef struct sp_policy {
@@ -101,8 +114,11 @@ typedef struct sp_policy {
     struct sp_fact_group *fact_root; /* dotted fact names as a tree (facts.c) */
     bool oom;                 /* an allocation failed while loading */
     /* written once at load by render.c: what every decision repeats */
-    const char *decision_head;/* , "council": ..., "policy": {...}, "decision": { */
-    const char **output_keys; /* per output: , "name": */
+    sp_frag decision_head;    /* , "council": ..., "policy": {...}, "decision": { */
+    sp_frag *output_keys;     /* per output: , "name": */
+    sp_frag *assumption_json; /* per assumption: its text as a JSON string */
+    sp_frag **enum_json;      /* per symbol of an enumeration type (or a list of
+                                 one): each value as a JSON string; else NULL */
 } sp_policy;
 
 int sp_policy_lookup(const sp_policy *p, const char *name);

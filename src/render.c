@@ -18,7 +18,49 @@
 
 /* ---- values ---- */
 
-static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+static inline void put_frag(sp_buf *out, sp_frag f)
+{
+    sp_buf_append(out, f.s, f.len);
+}
+
+/* s between quotes, as it is: for bytes known to need no escaping. One
+** capacity check in the usual case, where the buffer has room. */
+static inline void put_quoted(sp_buf *out, const char *s, size_t n)
+{
+    if (n + 2 < out->cap - out->len && !out->oom) {
+        char *d = out->data + out->len;
+        d[0] = '"';
+        memcpy(d + 1, s, n);
+        d[n + 1] = '"';
+        d[n + 2] = '\0';
+        out->len += n + 2;
+        return;
+    }
+    sp_buf_putc(out, '"');
+    sp_buf_append(out, s, n);
+    sp_buf_putc(out, '"');
+}
+
+/* Text as a JSON string. Short text with nothing to escape (a case id, a
+** name) is copied at once; the rest goes through the escaper. */
+static void text_json(sp_buf *out, const char *s, size_t n)
+{
+    if (n <= 64) {
+        size_t i = 0;
+        while (i < n && (unsigned char)s[i] >= 0x20 && s[i] != '"' && s[i] != '\\')
+            i++;
+        if (i == n) {
+            put_quoted(out, s, n);
+            return;
+        }
+    }
+    sp_buf_json_string(out, s, n);
+}
+
+/* ej: the values of t's enumeration already as JSON strings (the policy's
+** enum_json of the symbol whose value this is), or NULL to escape them. */
+static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag *ej, const sp_value *v,
+                            sp_buf *out)
 {
     char num[96];
     switch (v->kind) {
@@ -29,6 +71,17 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
         sp_buf_puts(out, v->u.b ? "true" : "false");
         return;
     case SP_VAL_NUM:
+        if (t && t->kind == SP_TYPE_MONEY) {
+            /* Whole pence, nearly all money: digits, '.' and '-' need no
+            ** escaping, so the quotes go round the digits as they are. */
+            size_t n = sp_num_format_pence(v->u.n, num + 1);
+            if (n) {
+                num[0] = '"';
+                num[n + 1] = '"';
+                sp_buf_append(out, num, n + 2);
+                return;
+            }
+        }
         if (t && t->kind == SP_TYPE_MONEY && sp_num_format_fixed(v->u.n, 2, num)) {
             sp_buf_json_string(out, num, strlen(num));
         } else if (sp_num_format_int(v->u.n, num)) {
@@ -41,13 +94,17 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
     case SP_VAL_DATE: {
         char d[11];
         sp_date_format(v->u.d, d);
-        sp_buf_json_string(out, d, 10);
+        put_quoted(out, d, 10);   /* digits and '-' */
         return;
     }
     case SP_VAL_TEXT:
-        sp_buf_json_string(out, v->u.text.s, v->u.text.len);
+        text_json(out, v->u.text.s, v->u.text.len);
         return;
     case SP_VAL_ENUM: {
+        if (ej && t && t->kind == SP_TYPE_ENUM) {
+            put_frag(out, ej[v->u.e]);
+            return;
+        }
         const char *s = t && t->kind == SP_TYPE_ENUM ? t->enumt->values[v->u.e] : "?";
         sp_buf_json_string(out, s, strlen(s));
         return;
@@ -57,7 +114,7 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
         for (size_t i = 0; i < v->u.list.n; i++) {
             if (i)
                 sp_buf_puts(out, ", ");
-            value_json(p, t && t->kind == SP_TYPE_LIST ? t->elem : NULL, &v->u.list.items[i], out);
+            value_json_enum(p, t && t->kind == SP_TYPE_LIST ? t->elem : NULL, ej, &v->u.list.items[i], out);
         }
         sp_buf_putc(out, ']');
         return;
@@ -68,6 +125,17 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
         sp_buf_puts(out, "\"undetermined\"");
         return;
     }
+}
+
+static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+{
+    value_json_enum(p, t, NULL, v, out);
+}
+
+/* The value of symbol sym (of its type), with its pre-rendered enumeration. */
+static inline void sym_value_json(const sp_policy *p, int sym, const sp_value *v, sp_buf *out)
+{
+    value_json_enum(p, p->syms[sym].type, p->enum_json ? p->enum_json[sym] : NULL, v, out);
 }
 
 /* The value as text for people: no quotes around text. */
@@ -157,15 +225,28 @@ static void json_cstr(sp_buf *out, const char *s)
     sp_buf_json_string(out, s, strlen(s));
 }
 
+static bool no_bits(const uint64_t *bits, size_t words)
+{
+    uint64_t any = 0;
+    for (size_t w = 0; w < words; w++)
+        any |= bits[w];
+    return !any;
+}
+
+/* The assumptions of a bitset in id order, each as rendered at load. The
+** bits set are visited, not every id. */
 static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *out)
 {
     sp_buf_putc(out, '[');
     bool first = true;
-    for (size_t i = 0; i < p->n_assumptions; i++)
-        if (bits[i / 64] >> (i % 64) & 1) {
+    for (size_t w = 0; w < p->assume_words; w++)
+        for (uint64_t b = bits[w]; b; b &= b - 1) {
+            size_t i = w * 64 + (size_t)__builtin_ctzll(b);
+            if (i >= p->n_assumptions)
+                break;
             if (!first)
                 sp_buf_puts(out, ", ");
-            json_cstr(out, p->assumptions[i]);
+            put_frag(out, p->assumption_json[i]);
             first = false;
         }
     sp_buf_putc(out, ']');
@@ -235,6 +316,12 @@ static fact_need *facts_needed(sp_engine *e, size_t *n)
     return list;
 }
 
+/* An output's key `, "name": `, without its separator when it comes first. */
+static inline void put_key(sp_buf *out, sp_frag key, bool first)
+{
+    sp_buf_append(out, key.s + (first ? 2 : 0), key.len - (first ? 2 : 0));
+}
+
 /* "needs": {"OUTPUT": ["FACT", ...]}, "facts_needed": [...] */
 static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, sp_buf *out)
 {
@@ -245,7 +332,7 @@ static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, 
         const sp_value *v = &e->results[p->syms[p->outputs[i]].slot].value;
         if (v->kind != SP_VAL_UNDETERMINED)
             continue;
-        sp_buf_puts(out, p->output_keys[i] + (first ? 2 : 0));
+        put_key(out, p->output_keys[i], first);
         first = false;
         needs_json(p, v, out);
     }
@@ -275,6 +362,40 @@ static void reason_start(const sp_rule *ru, int branch, sp_buf *out)
     sp_buf_fini(&tmp);
 }
 
+/* b's bytes as a fragment in the policy's arena; false when out of memory,
+** now or while b was built. */
+static bool keep(sp_policy *p, const sp_buf *b, sp_frag *f)
+{
+    f->s = b->oom ? NULL : sp_arena_strndup(&p->arena, b->data ? b->data : "", b->len);
+    f->len = b->len;
+    return f->s != NULL;
+}
+
+/* Each value of the enumeration that symbol s holds (a list: its items), as
+** a JSON string; NULL (and true) when s holds none. */
+static bool prepare_enum(sp_policy *p, const sp_symbol *s, sp_buf *b, sp_frag **out)
+{
+    const sp_type *t = s->type;
+    while (t && t->kind == SP_TYPE_LIST)
+        t = t->elem;
+    *out = NULL;
+    if (!t || t->kind != SP_TYPE_ENUM || !t->enumt)
+        return true;
+    const sp_enum *en = t->enumt;
+    sp_frag *v = sp_arena_alloc(&p->arena, (en->n_values + 1) * sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < en->n_values; i++) {
+        sp_buf_clear(b);
+        json_cstr(b, en->values[i]);
+        if (!keep(p, b, &v[i]))
+            return false;
+    }
+    *out = v;
+    return true;
+}
+
+/* Everything a decision repeats from case to case, rendered once. */
 bool sp_render_prepare(sp_policy *p)
 {
     sp_buf b;
@@ -288,27 +409,43 @@ bool sp_render_prepare(sp_policy *p)
     sp_buf_puts(&b, ", \"digest\": ");
     json_cstr(&b, p->digest);
     sp_buf_puts(&b, "}, \"decision\": {");
-    p->decision_head = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
+    bool ok = keep(p, &b, &p->decision_head);
     /* , "name":   each output's key, with its separator */
     p->output_keys = sp_arena_alloc(&p->arena, (p->n_outputs + 1) * sizeof *p->output_keys);
-    bool ok = p->decision_head && p->output_keys;
+    p->assumption_json = sp_arena_alloc(&p->arena, (p->n_assumptions + 1) * sizeof *p->assumption_json);
+    p->enum_json = sp_arena_alloc(&p->arena, (p->n_syms + 1) * sizeof *p->enum_json);
+    ok = ok && p->output_keys && p->assumption_json && p->enum_json;
     for (size_t i = 0; i < p->n_outputs && ok; i++) {
         sp_buf_clear(&b);
         sp_buf_puts(&b, ", ");
         json_cstr(&b, p->syms[p->outputs[i]].name);
         sp_buf_puts(&b, ": ");
-        p->output_keys[i] = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
-        ok = p->output_keys[i] != NULL;
+        ok = keep(p, &b, &p->output_keys[i]);
     }
+    for (size_t i = 0; i < p->n_assumptions && ok; i++) {
+        sp_buf_clear(&b);
+        json_cstr(&b, p->assumptions[i]);
+        ok = keep(p, &b, &p->assumption_json[i]);
+    }
+    for (size_t i = 0; i < p->n_syms && ok; i++)
+        ok = prepare_enum(p, &p->syms[i], &b, &p->enum_json[i]);
     for (size_t r = 0; r < p->n_rules && ok; r++) {
         sp_rule *ru = &p->rules[r];
         ru->reason_json = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->reason_json);
-        ok = ru->reason_json != NULL;
+        ru->reason_plain = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->reason_plain);
+        ok = ru->reason_json && ru->reason_plain;
         for (size_t i = 0; i < ru->n_branches && ok; i++) {
             sp_buf_clear(&b);
             reason_start(ru, (int)i, &b);
-            ru->reason_json[i] = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
-            ok = ru->reason_json[i] != NULL;
+            ok = keep(p, &b, &ru->reason_json[i]);
+            /* the usual entry: nothing assumed, no dated figure, decided */
+            sp_buf_puts(&b, ", \"assumptions\": []}");
+            ok = ok && keep(p, &b, &ru->reason_plain[i]);
+        }
+        if (ok) {
+            sp_buf_clear(&b);
+            reason_start(ru, -1, &b);
+            ok = keep(p, &b, &ru->reason_own);
         }
     }
     sp_buf_fini(&b);
@@ -373,16 +510,19 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
         const sp_rule_result *rr = &e->results[r];
         if (!first)
             sp_buf_puts(out, ", ");
-        if (rr->undetermined_at)   /* no branch was taken: the rule's own cites */
-            reason_start(ru, -1, out);
-        else
-            sp_buf_puts(out, ru->reason_json[rr->branch]);
-        sp_buf_puts(out, ", \"assumptions\": ");
-        assumptions_json(p, rr->assumes, out);
-        dated_json(p, rr, out);
-        if (rr->value.kind == SP_VAL_UNDETERMINED)
-            undetermined_json(p, ru, rr, out);
-        sp_buf_putc(out, '}');
+        if (!rr->undetermined_at && !rr->n_dated && rr->value.kind != SP_VAL_UNDETERMINED &&
+            no_bits(rr->assumes, p->assume_words)) {
+            put_frag(out, ru->reason_plain[rr->branch]);   /* the whole entry, as at load */
+        } else {
+            /* an undetermined condition took no branch: the rule's own cites */
+            put_frag(out, rr->undetermined_at ? ru->reason_own : ru->reason_json[rr->branch]);
+            sp_buf_puts(out, ", \"assumptions\": ");
+            assumptions_json(p, rr->assumes, out);
+            dated_json(p, rr, out);
+            if (rr->value.kind == SP_VAL_UNDETERMINED)
+                undetermined_json(p, ru, rr, out);
+            sp_buf_putc(out, '}');
+        }
         r = rr->used_base ? ru->replaces : -1;
     }
 }
@@ -553,7 +693,7 @@ static void case_id_json(const sp_engine *e, sp_buf *out)
     if (e->facts[s->slot].kind == SP_VAL_UNDETERMINED)   /* missing, with --partial */
         sp_buf_puts(out, "null");
     else
-        value_json(p, s->type, &e->facts[s->slot], out);
+        sym_value_json(p, p->reference, &e->facts[s->slot], out);
 }
 
 static void render_json(const sp_engine *e, const sp_eval_options *opt, const fact_need *needed,
@@ -562,11 +702,11 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, const fa
     const sp_policy *p = e->p;
     sp_buf_puts(out, "{\"case_id\": ");
     case_id_json(e, out);
-    sp_buf_puts(out, p->decision_head);
+    put_frag(out, p->decision_head);
     for (size_t i = 0; i < p->n_outputs; i++) {
         const sp_symbol *s = &p->syms[p->outputs[i]];
-        sp_buf_puts(out, p->output_keys[i] + (i == 0 ? 2 : 0));
-        value_json(p, s->type, &e->results[s->slot].value, out);
+        put_key(out, p->output_keys[i], i == 0);
+        sym_value_json(p, p->outputs[i], &e->results[s->slot].value, out);
     }
     sp_buf_putc(out, '}');
     if (opt->partial)
@@ -577,7 +717,7 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, const fa
         const sp_symbol *s = &p->syms[p->outputs[i]];
         if (e->results[s->slot].value.kind == SP_VAL_NULL)
             continue;
-        sp_buf_puts(out, p->output_keys[i] + (first ? 2 : 0));
+        put_key(out, p->output_keys[i], first);
         first = false;
         reasons_json(e, s->slot, out);
     }
