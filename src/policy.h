@@ -88,6 +88,10 @@ typedef struct sp_rule {
                                  reason_json and , "assumptions": []} */
     sp_frag reason_own;       /* as reason_json, with the rule's own cites only
                                  (an undetermined condition took no branch) */
+    sp_frag *output_reasons;  /* a rule deciding an output: per branch, the output's
+                                 whole reasons when this entry is all of them,
+                                 , "name": [reason_plain]  (.s NULL for a branch
+                                 of present(...), explained item by item); else NULL */
 } sp_rule;
 
 typedef struct sp_policy {

@@ -448,6 +448,22 @@ bool sp_render_prepare(sp_policy *p)
             ok = keep(p, &b, &ru->reason_own);
         }
     }
+    for (size_t i = 0; i < p->n_outputs && ok; i++) {
+        sp_rule *ru = &p->rules[p->syms[p->outputs[i]].slot];
+        ru->output_reasons = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->output_reasons);
+        ok = ru->output_reasons != NULL;
+        for (size_t k = 0; k < ru->n_branches && ok; k++) {
+            const sp_expr *v = ru->branches[k]->value;
+            if (v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT)
+                continue;   /* explained by its items (by_items) */
+            sp_buf_clear(&b);
+            put_frag(&b, p->output_keys[i]);
+            sp_buf_putc(&b, '[');
+            put_frag(&b, ru->reason_plain[k]);
+            sp_buf_putc(&b, ']');
+            ok = keep(p, &b, &ru->output_reasons[k]);
+        }
+    }
     sp_buf_fini(&b);
     return ok;
 }
@@ -501,6 +517,14 @@ static void undetermined_json(const sp_policy *p, const sp_rule *ru, const sp_ru
     needs_json(p, &rr->value, out);
 }
 
+/* Whether a rule's reason entry is its branch's reason_plain: nothing
+** assumed, no dated figure read, decided by the branch taken. */
+static inline bool plain_result(const sp_policy *p, const sp_rule_result *rr)
+{
+    return !rr->undetermined_at && !rr->n_dated && rr->value.kind != SP_VAL_UNDETERMINED &&
+           no_bits(rr->assumes, p->assume_words);
+}
+
 /* The reason entries of one rule: it, then each replaced rule it built on. */
 static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *out)
 {
@@ -510,8 +534,7 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
         const sp_rule_result *rr = &e->results[r];
         if (!first)
             sp_buf_puts(out, ", ");
-        if (!rr->undetermined_at && !rr->n_dated && rr->value.kind != SP_VAL_UNDETERMINED &&
-            no_bits(rr->assumes, p->assume_words)) {
+        if (plain_result(p, rr)) {
             put_frag(out, ru->reason_plain[rr->branch]);   /* the whole entry, as at load */
         } else {
             /* an undetermined condition took no branch: the rule's own cites */
@@ -717,6 +740,14 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, const fa
         const sp_symbol *s = &p->syms[p->outputs[i]];
         if (e->results[s->slot].value.kind == SP_VAL_NULL)
             continue;
+        const sp_rule_result *rr = &e->results[s->slot];
+        const sp_frag *whole = p->rules[s->slot].output_reasons;
+        if (!rr->used_base && whole && whole[rr->branch].s && plain_result(p, rr)) {
+            /* one rule, one plain entry: key and list as rendered at load */
+            put_key(out, whole[rr->branch], first);
+            first = false;
+            continue;
+        }
         put_key(out, p->output_keys[i], first);
         first = false;
         reasons_json(e, s->slot, out);
