@@ -474,7 +474,8 @@ static const char digit_pairs[] =
 size_t sp_num_format_pence(sp_num a, char *out)
 {
     /* den divides 100 exactly when it is one of 1 2 4 5 10 20 25 50 100 */
-    if (a.den > 100 || 100 % (int)a.den != 0 || a.num > (sp_i128)1e15 || a.num < -(sp_i128)1e15)
+    const sp_i128 max = 1000000000000000;   /* 10^15: its pence fit 64 bits */
+    if (a.den > 100 || 100 % (int)a.den != 0 || a.num > max || a.num < -max)
         return 0;
     int64_t p = (int64_t)a.num * (100 / (int64_t)a.den);   /* whole pence */
     uint64_t v = p < 0 ? (uint64_t)-p : (uint64_t)p;
