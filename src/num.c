@@ -471,6 +471,27 @@ static const char digit_pairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
+/* Writes the digits of v ending just before `end`, a '-' first when neg;
+** returns where the text starts. */
+static inline char *digits_before(char *end, uint64_t v, bool neg)
+{
+    while (v >= 100) {
+        unsigned two = (unsigned)(v % 100) * 2;
+        v /= 100;
+        *--end = digit_pairs[two + 1];
+        *--end = digit_pairs[two];
+    }
+    if (v >= 10) {
+        *--end = digit_pairs[v * 2 + 1];
+        *--end = digit_pairs[v * 2];
+    } else {
+        *--end = (char)('0' + v);
+    }
+    if (neg)
+        *--end = '-';
+    return end;
+}
+
 size_t sp_num_format_pence(sp_num a, char *out)
 {
     /* den divides 100 exactly when it is one of 1 2 4 5 10 20 25 50 100 */
@@ -479,27 +500,26 @@ size_t sp_num_format_pence(sp_num a, char *out)
         return 0;
     int64_t p = (int64_t)a.num * (100 / (int64_t)a.den);   /* whole pence */
     uint64_t v = p < 0 ? (uint64_t)-p : (uint64_t)p;
-    char tmp[24];
-    size_t n = sizeof tmp;
+    char tmp[24], *end = tmp + sizeof tmp;
     unsigned two = (unsigned)(v % 100) * 2;
-    tmp[--n] = digit_pairs[two + 1];
-    tmp[--n] = digit_pairs[two];
-    tmp[--n] = '.';
-    v /= 100;
-    while (v >= 100) {
-        two = (unsigned)(v % 100) * 2;
-        v /= 100;
-        tmp[--n] = digit_pairs[two + 1];
-        tmp[--n] = digit_pairs[two];
-    }
-    if (v >= 10) {
-        tmp[--n] = digit_pairs[v * 2 + 1];
-        tmp[--n] = digit_pairs[v * 2];
-    } else {
-        tmp[--n] = (char)('0' + v);
-    }
-    if (p < 0)
-        tmp[--n] = '-';
-    memcpy(out, tmp + n, sizeof tmp - n);
-    return sizeof tmp - n;
+    *--end = digit_pairs[two + 1];
+    *--end = digit_pairs[two];
+    *--end = '.';
+    char *start = digits_before(end, v / 100, p < 0);
+    size_t n = (size_t)(tmp + sizeof tmp - start);
+    memcpy(out, start, n);
+    return n;
+}
+
+size_t sp_num_format_whole(sp_num a, char *out)
+{
+    const sp_i128 max = 1000000000000000000;   /* 10^18 */
+    if (a.den != 1 || a.num > max || a.num < -max)
+        return 0;
+    int64_t w = (int64_t)a.num;
+    char tmp[24];
+    char *start = digits_before(tmp + sizeof tmp, w < 0 ? (uint64_t)-w : (uint64_t)w, w < 0);
+    size_t n = (size_t)(tmp + sizeof tmp - start);
+    memcpy(out, start, n);
+    return n;
 }

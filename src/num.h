@@ -66,5 +66,8 @@ size_t sp_num_format_exact(sp_num a, char *out);
 ** "0.00") into out (at least 24 bytes; no NUL) and returns the length.
 ** Returns 0, writing nothing, for any other value. */
 size_t sp_num_format_pence(sp_num a, char *out);
+/* The same for a whole number of at most 10^18 either way, written as
+** sp_num_format_int would ("12", "-3"); 0 for any other value. */
+size_t sp_num_format_whole(sp_num a, char *out);
 
 #endif

@@ -67,6 +67,7 @@ static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag 
                             sp_buf *out)
 {
     char num[96];
+    size_t n;
     switch (v->kind) {
     case SP_VAL_NULL:
         sp_buf_puts(out, "null");
@@ -78,7 +79,7 @@ static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag 
         if (t && t->kind == SP_TYPE_MONEY) {
             /* Whole pence, nearly all money: digits, '.' and '-' need no
             ** escaping, so the quotes go round the digits as they are. */
-            size_t n = sp_num_format_pence(v->u.n, num + 1);
+            n = sp_num_format_pence(v->u.n, num + 1);
             if (n) {
                 num[0] = '"';
                 num[n + 1] = '"';
@@ -88,6 +89,8 @@ static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag 
         }
         if (t && t->kind == SP_TYPE_MONEY && sp_num_format_fixed(v->u.n, 2, num)) {
             sp_buf_json_string(out, num, strlen(num));
+        } else if (!(t && t->kind == SP_TYPE_MONEY) && (n = sp_num_format_whole(v->u.n, num))) {
+            sp_buf_append(out, num, n);   /* a whole number, the usual case */
         } else if (sp_num_format_int(v->u.n, num)) {
             sp_buf_puts(out, num);
         } else {
