@@ -120,7 +120,7 @@ typedef struct sp_policy {
     /* written once at load by render.c: what every decision repeats */
     sp_frag decision_head;    /* , "council": ..., "policy": {...}, "decision": { */
     sp_frag *output_keys;     /* per output: , "name": */
-    sp_frag *assumption_json; /* per assumption: its text as a JSON string */
+    sp_frag *assumption_json; /* per assumption: a JSON list of its text alone, ["..."] */
     sp_frag **enum_json;      /* per symbol of an enumeration type (or a list of
                                  one): each value as a JSON string; else NULL */
 } sp_policy;

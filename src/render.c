@@ -258,9 +258,24 @@ static bool no_bits(const uint64_t *bits, size_t words)
 }
 
 /* The assumptions of a bitset in id order, each as rendered at load. The
-** bits set are visited, not every id. */
+** bits set are visited, not every id; a list of one, the usual case after
+** none, is written whole. */
 static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *out)
 {
+    size_t found = 0, id = 0;   /* found: 0, 1, or 2 for more than one */
+    for (size_t w = 0; w < p->assume_words && found < 2; w++)
+        if (bits[w]) {
+            found += bits[w] & (bits[w] - 1) ? 2 : 1;
+            id = w * 64 + (size_t)__builtin_ctzll(bits[w]);
+        }
+    if (found == 0) {
+        sp_buf_puts(out, "[]");
+        return;
+    }
+    if (found == 1 && id < p->n_assumptions) {
+        put_frag(out, p->assumption_json[id]);
+        return;
+    }
     sp_buf_putc(out, '[');
     bool first = true;
     for (size_t w = 0; w < p->assume_words; w++)
@@ -270,7 +285,8 @@ static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *o
                 break;
             if (!first)
                 sp_buf_puts(out, ", ");
-            put_frag(out, p->assumption_json[i]);
+            sp_frag one = p->assumption_json[i];   /* ["text"]: the string within */
+            sp_buf_append(out, one.s + 1, one.len - 2);
             first = false;
         }
     sp_buf_putc(out, ']');
@@ -448,7 +464,9 @@ bool sp_render_prepare(sp_policy *p)
     }
     for (size_t i = 0; i < p->n_assumptions && ok; i++) {
         sp_buf_clear(&b);
+        sp_buf_putc(&b, '[');
         json_cstr(&b, p->assumptions[i]);
+        sp_buf_putc(&b, ']');
         ok = keep(p, &b, &p->assumption_json[i]);
     }
     for (size_t i = 0; i < p->n_syms && ok; i++)
@@ -739,6 +757,8 @@ static void case_id_json(const sp_engine *e, sp_buf *out)
     const sp_symbol *s = &p->syms[p->reference];
     if (e->facts[s->slot].kind == SP_VAL_UNDETERMINED)   /* missing, with --partial */
         sp_buf_puts(out, "null");
+    else if (e->facts[s->slot].kind == SP_VAL_TEXT)   /* the usual reference */
+        text_json(out, e->facts[s->slot].u.text.s, e->facts[s->slot].u.text.len);
     else
         sym_value_json(p, p->reference, &e->facts[s->slot], out);
 }
