@@ -66,6 +66,23 @@ typedef struct sp_symbol {
     sp_date range_from, range_to;
 } sp_symbol;
 
+/* What render.c writes once at load for a rule: the parts of its reason
+** entries and trace steps that are the same for every case. */
+typedef struct sp_rule_json {
+    sp_frag *reason;          /* per branch: {"rule": ..., "source": ..., "cites": ... */
+    sp_frag *reason_plain;    /* per branch: the whole entry when the result has no
+                                 assumption, no dated figure and is decided:
+                                 reason and , "assumptions": []} */
+    sp_frag reason_own;       /* as reason, with the rule's own cites only
+                                 (an undetermined condition took no branch) */
+    sp_frag *trace_step;      /* per branch: its trace step up to the value,
+                                 {"name": ... "cites": ..., "value":  */
+    sp_frag *output_reasons;  /* a rule deciding an output: per branch, the output's
+                                 whole reasons when this entry is all of them,
+                                 , "name": [reason_plain]  (.s NULL for a branch
+                                 of present(...), explained item by item); else NULL */
+} sp_rule_json;
+
 typedef struct sp_rule {
     const char *name;
     sp_item *item;
@@ -80,18 +97,7 @@ typedef struct sp_rule {
     uint64_t *assumes;        /* rule-level assumptions, a bitset */
     uint64_t **branch_assumes;/* per branch assumptions, a bitset each */
     size_t line;              /* line of the `rule`/`value` keyword */
-    /* written once at load by render.c: the parts of its reason entries and
-       trace steps that are the same for every case */
-    sp_frag *reason_json;     /* per branch: {"rule": ..., "source": ..., "cites": ... */
-    sp_frag *reason_plain;    /* per branch: the whole entry when the result has no
-                                 assumption, no dated figure and is decided:
-                                 reason_json and , "assumptions": []} */
-    sp_frag reason_own;       /* as reason_json, with the rule's own cites only
-                                 (an undetermined condition took no branch) */
-    sp_frag *output_reasons;  /* a rule deciding an output: per branch, the output's
-                                 whole reasons when this entry is all of them,
-                                 , "name": [reason_plain]  (.s NULL for a branch
-                                 of present(...), explained item by item); else NULL */
+    struct sp_rule_json *json;/* written once at load by render.c */
 } sp_rule;
 
 typedef struct sp_policy {
@@ -121,6 +127,7 @@ typedef struct sp_policy {
     sp_frag decision_head;    /* , "council": ..., "policy": {...}, "decision": { */
     sp_frag *output_keys;     /* per output: , "name": */
     sp_frag *assumption_json; /* per assumption: a JSON list of its text alone, ["..."] */
+    sp_frag *sym_key;         /* per symbol: its name as a JSON key, "name":  */
     sp_frag **enum_json;      /* per symbol of an enumeration type (or a list of
                                  one): each value as a JSON string; else NULL */
 } sp_policy;

@@ -186,11 +186,6 @@ static void value_text(const sp_policy *p, const sp_type *t, const sp_value *v, 
 
 /* ---- pieces shared by the formats ---- */
 
-static const sp_type *sym_type(const sp_policy *p, int sym)
-{
-    return p->syms[sym].type;
-}
-
 /* What a name stood for in this case; NULL for a table (it has no one value). */
 static const sp_value *symbol_value(const sp_engine *e, const sp_symbol *s)
 {
@@ -387,19 +382,16 @@ static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, 
 /* The part of a reason entry that depends only on the rule and the branch
 ** taken: {"rule": ..., "source": ..., "cites": ...  It is the same for every
 ** case, so it is written once, when the policy is loaded. */
-static void reason_start(const sp_rule *ru, int branch, sp_buf *out)
+static void reason_start(const sp_rule *ru, int branch, sp_buf *tmp, sp_buf *out)
 {
-    sp_buf tmp;
-    sp_buf_init(&tmp);
     sp_buf_puts(out, "{\"rule\": ");
     json_cstr(out, ru->name);
     sp_buf_puts(out, ", \"source\": ");
-    rule_source(ru, &tmp);
-    put_json(out, &tmp);
+    rule_source(ru, tmp);
+    put_json(out, tmp);
     sp_buf_puts(out, ", \"cites\": ");
-    sp_render_rule_cites(ru, branch, &tmp);
-    put_json(out, &tmp);
-    sp_buf_fini(&tmp);
+    sp_render_rule_cites(ru, branch, tmp);
+    put_json(out, tmp);
 }
 
 /* b's bytes as a fragment in the policy's arena; false when out of memory,
@@ -435,6 +427,9 @@ static bool prepare_enum(sp_policy *p, const sp_symbol *s, sp_buf *b, sp_frag **
     return true;
 }
 
+static void step_start(const sp_policy *p, const sp_rule *ru, int branch, int cites, sp_buf *tmp,
+                       sp_buf *out);
+
 /* Everything a decision repeats from case to case, rendered once. */
 bool sp_render_prepare(sp_policy *p)
 {
@@ -469,31 +464,50 @@ bool sp_render_prepare(sp_policy *p)
         sp_buf_putc(&b, ']');
         ok = keep(p, &b, &p->assumption_json[i]);
     }
-    for (size_t i = 0; i < p->n_syms && ok; i++)
+    p->sym_key = sp_arena_alloc(&p->arena, (p->n_syms + 1) * sizeof *p->sym_key);
+    ok = ok && p->sym_key;
+    for (size_t i = 0; i < p->n_syms && ok; i++) {
         ok = prepare_enum(p, &p->syms[i], &b, &p->enum_json[i]);
+        sp_buf_clear(&b);
+        json_cstr(&b, p->syms[i].name);
+        sp_buf_puts(&b, ": ");
+        ok = ok && keep(p, &b, &p->sym_key[i]);
+    }
+    /* tmp: scratch for the pieces that are escaped as a whole */
+    sp_buf tmp;
+    sp_buf_init(&tmp);
     for (size_t r = 0; r < p->n_rules && ok; r++) {
         sp_rule *ru = &p->rules[r];
-        ru->reason_json = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->reason_json);
-        ru->reason_plain = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->reason_plain);
-        ok = ru->reason_json && ru->reason_plain;
+        size_t n = ru->n_branches + 1;
+        sp_rule_json *j = ru->json = sp_arena_alloc(&p->arena, sizeof *j);
+        ok = j && (j->reason = sp_arena_alloc(&p->arena, n * sizeof *j->reason)) &&
+             (j->reason_plain = sp_arena_alloc(&p->arena, n * sizeof *j->reason_plain)) &&
+             (j->trace_step = sp_arena_alloc(&p->arena, n * sizeof *j->trace_step));
         for (size_t i = 0; i < ru->n_branches && ok; i++) {
             sp_buf_clear(&b);
-            reason_start(ru, (int)i, &b);
-            ok = keep(p, &b, &ru->reason_json[i]);
+            reason_start(ru, (int)i, &tmp, &b);
+            ok = keep(p, &b, &j->reason[i]);
             /* the usual entry: nothing assumed, no dated figure, decided */
             sp_buf_puts(&b, ", \"assumptions\": []}");
-            ok = ok && keep(p, &b, &ru->reason_plain[i]);
+            ok = ok && keep(p, &b, &j->reason_plain[i]);
+            sp_buf_clear(&b);
+            step_start(p, ru, (int)i, (int)i, &tmp, &b);
+            ok = ok && keep(p, &b, &j->trace_step[i]);
         }
         if (ok) {
             sp_buf_clear(&b);
-            reason_start(ru, -1, &b);
-            ok = keep(p, &b, &ru->reason_own);
+            reason_start(ru, -1, &tmp, &b);
+            ok = keep(p, &b, &j->reason_own);
         }
     }
+    if (tmp.oom)
+        ok = false;
+    sp_buf_fini(&tmp);
     for (size_t i = 0; i < p->n_outputs && ok; i++) {
-        sp_rule *ru = &p->rules[p->syms[p->outputs[i]].slot];
-        ru->output_reasons = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->output_reasons);
-        ok = ru->output_reasons != NULL;
+        const sp_rule *ru = &p->rules[p->syms[p->outputs[i]].slot];
+        sp_rule_json *j = ru->json;
+        j->output_reasons = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *j->output_reasons);
+        ok = j->output_reasons != NULL;
         for (size_t k = 0; k < ru->n_branches && ok; k++) {
             const sp_expr *v = ru->branches[k]->value;
             if (v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT)
@@ -501,9 +515,9 @@ bool sp_render_prepare(sp_policy *p)
             sp_buf_clear(&b);
             put_frag(&b, p->output_keys[i]);
             sp_buf_putc(&b, '[');
-            put_frag(&b, ru->reason_plain[k]);
+            put_frag(&b, j->reason_plain[k]);
             sp_buf_putc(&b, ']');
-            ok = keep(p, &b, &ru->output_reasons[k]);
+            ok = keep(p, &b, &j->output_reasons[k]);
         }
     }
     sp_buf_fini(&b);
@@ -577,10 +591,10 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
         if (!first)
             sp_buf_puts(out, ", ");
         if (plain_result(p, rr)) {
-            put_frag(out, ru->reason_plain[rr->branch]);   /* the whole entry, as at load */
+            put_frag(out, ru->json->reason_plain[rr->branch]);   /* the whole entry, as at load */
         } else {
             /* an undetermined condition took no branch: the rule's own cites */
-            put_frag(out, rr->undetermined_at ? ru->reason_own : ru->reason_json[rr->branch]);
+            put_frag(out, rr->undetermined_at ? ru->json->reason_own : ru->json->reason[rr->branch]);
             sp_buf_puts(out, ", \"assumptions\": ");
             assumptions_json(p, rr->assumes, out);
             dated_json(p, rr, out);
@@ -672,72 +686,98 @@ static bool fact_read(const sp_engine *e, int sym)
     return false;
 }
 
-static void trace_json(const sp_engine *e, sp_buf *out)
+/* The start of a trace step, up to its value: {"name": ..., "kind": ...,
+** "rule": ..., "source": ..., "branch": ..., "branch_line": N, "cites": ...,
+** "value":   The same for every case that took `branch` with the citations
+** of branch `cites` (-1: the rule's own), so it is written at load
+** (trace_step) for the usual case, cites == branch. */
+static void step_start(const sp_policy *p, const sp_rule *ru, int branch, int cites, sp_buf *tmp,
+                       sp_buf *out)
+{
+    const sp_symbol *target = &p->syms[ru->target];
+    sp_buf_puts(out, "{\"name\": ");
+    json_cstr(out, target->name);
+    sp_buf_printf(out, ", \"kind\": \"%s\", \"rule\": ", sym_kind_word(target->kind));
+    json_cstr(out, ru->name);
+    if (ru->replaced_by >= 0)
+        sp_buf_puts(out, ", \"replaced\": true");
+    if (ru->replaces >= 0) {
+        sp_buf_puts(out, ", \"replaces\": ");
+        json_cstr(out, p->rules[ru->replaces].name);
+    }
+    rule_source(ru, tmp);
+    sp_buf_puts(out, ", \"source\": ");
+    put_json(out, tmp);
+    branch_text(ru, branch, tmp);
+    sp_buf_puts(out, ", \"branch\": ");
+    put_json(out, tmp);
+    sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, branch));
+    sp_render_rule_cites(ru, cites, tmp);
+    sp_buf_puts(out, ", \"cites\": ");
+    put_json(out, tmp);
+    sp_buf_puts(out, ", \"value\": ");
+}
+
+/* e is not const: the facts read are marked in scratch from its arena. */
+static void trace_json(sp_engine *e, sp_buf *out)
 {
     const sp_policy *p = e->p;
     sp_buf_puts(out, ", \"trace\": {\"facts\": {");
-    /* Every fact any evaluated rule read, in declaration order. */
+    /* Every fact any evaluated rule read, in declaration order: one pass
+    ** over the uses marks them by fact slot. */
+    unsigned char *read = sp_arena_alloc(&e->arena, p->n_facts + 1);
+    if (!read) {
+        out->oom = true;
+        return;
+    }
+    for (size_t k = 0; k < e->n_order; k++) {
+        const sp_rule_result *rr = &e->results[e->order[k]];
+        for (size_t u = 0; u < rr->n_uses; u++) {
+            const sp_symbol *s = &p->syms[rr->uses[u]];
+            if (s->kind == SP_SYM_FACT)
+                read[s->slot] = 1;
+        }
+    }
     bool first = true;
     for (size_t i = 0; i < p->n_facts; i++) {
-        int sym = p->facts[i];
-        if (!fact_read(e, sym))
+        if (!read[i])
             continue;
         if (!first)
             sp_buf_puts(out, ", ");
         first = false;
-        json_cstr(out, p->syms[sym].name);
-        sp_buf_puts(out, ": ");
-        value_json(p, sym_type(p, sym), &e->facts[i], out);
+        put_frag(out, p->sym_key[p->facts[i]]);
+        sym_value_json(p, p->facts[i], &e->facts[i], out);
     }
     sp_buf_puts(out, "}, \"steps\": [");
     for (size_t k = 0; k < e->n_order; k++) {
         int r = e->order[k];
         const sp_rule *ru = &p->rules[r];
         const sp_rule_result *rr = &e->results[r];
-        const sp_symbol *target = &p->syms[ru->target];
         if (k)
             sp_buf_puts(out, ", ");
-        sp_buf_puts(out, "{\"name\": ");
-        json_cstr(out, target->name);
-        sp_buf_printf(out, ", \"kind\": \"%s\", \"rule\": ", sym_kind_word(target->kind));
-        json_cstr(out, ru->name);
-        if (ru->replaced_by >= 0)
-            sp_buf_puts(out, ", \"replaced\": true");
-        if (ru->replaces >= 0) {
-            sp_buf_puts(out, ", \"replaces\": ");
-            json_cstr(out, p->rules[ru->replaces].name);
-        }
-        sp_buf tmp;
-        sp_buf_init(&tmp);
-        rule_source(ru, &tmp);
-        sp_buf_puts(out, ", \"source\": ");
-        put_json(out, &tmp);
-        branch_text(ru, rr->branch, &tmp);
-        sp_buf_puts(out, ", \"branch\": ");
-        put_json(out, &tmp);
-        sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, rr->branch));
-        sp_render_rule_cites(ru, rr->undetermined_at ? -1 : rr->branch, &tmp);
-        sp_buf_puts(out, ", \"cites\": ");
-        put_json(out, &tmp);
-        sp_buf_fini(&tmp);
-        sp_buf_puts(out, ", \"value\": ");
-        value_json(p, target->type, &rr->value, out);
+        if (rr->undetermined_at) {   /* no branch was taken: the rule's own cites */
+            sp_buf tmp;
+            sp_buf_init(&tmp);
+            step_start(p, ru, rr->branch, -1, &tmp, out);
+            sp_buf_fini(&tmp);
+        } else
+            put_frag(out, ru->json->trace_step[rr->branch]);
+        sym_value_json(p, ru->target, &rr->value, out);
         if (rr->value.kind == SP_VAL_UNDETERMINED) {
             sp_buf_puts(out, ", \"needs\": ");
             needs_json(p, &rr->value, out);
         }
         sp_buf_puts(out, ", \"uses\": {");
         for (size_t u = 0; u < rr->n_uses; u++) {
-            const sp_symbol *s = &p->syms[rr->uses[u]];
+            int sym = rr->uses[u];
             if (u)
                 sp_buf_puts(out, ", ");
-            json_cstr(out, s->name);
-            sp_buf_puts(out, ": ");
-            const sp_value *v = used_value(e, rr, s);
+            put_frag(out, p->sym_key[sym]);
+            const sp_value *v = used_value(e, rr, &p->syms[sym]);
             if (v)
-                value_json(p, s->type, v, out);
+                sym_value_json(p, sym, v, out);
             else
-                json_cstr(out, "(table)");
+                sp_buf_puts(out, "\"(table)\"");
         }
         sp_buf_puts(out, "}, \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
@@ -763,7 +803,7 @@ static void case_id_json(const sp_engine *e, sp_buf *out)
         sym_value_json(p, p->reference, &e->facts[s->slot], out);
 }
 
-static void render_json(const sp_engine *e, const sp_eval_options *opt, const fact_need *needed,
+static void render_json(sp_engine *e, const sp_eval_options *opt, const fact_need *needed,
                         size_t n_needed, sp_buf *out)
 {
     const sp_policy *p = e->p;
@@ -785,7 +825,7 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, const fa
         if (e->results[s->slot].value.kind == SP_VAL_NULL)
             continue;
         const sp_rule_result *rr = &e->results[s->slot];
-        const sp_frag *whole = p->rules[s->slot].output_reasons;
+        const sp_frag *whole = p->rules[s->slot].json->output_reasons;
         if (!rr->used_base && whole && whole[rr->branch].s && plain_result(p, rr)) {
             /* one rule, one plain entry: key and list as rendered at load */
             put_key(out, whole[rr->branch], first);
