@@ -471,9 +471,9 @@ static const char digit_pairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-/* Writes the digits of v ending just before `end`, a '-' first when neg;
-** returns where the text starts. */
-static inline char *digits_before(char *end, uint64_t v, bool neg)
+/* Writes the digits of v ending just before `end`, a '-' first when neg
+** (digit_count(v) + neg bytes). */
+static inline void digits_before(char *end, uint64_t v, bool neg)
 {
     while (v >= 100) {
         unsigned two = (unsigned)(v % 100) * 2;
@@ -489,7 +489,17 @@ static inline char *digits_before(char *end, uint64_t v, bool neg)
     }
     if (neg)
         *--end = '-';
-    return end;
+}
+
+/* The number of decimal digits of v. */
+static inline size_t digit_count(uint64_t v)
+{
+    size_t n = 1;
+    while (v >= 10) {
+        v /= 10;
+        n++;
+    }
+    return n;
 }
 
 size_t sp_num_format_pence(sp_num a, char *out)
@@ -500,14 +510,14 @@ size_t sp_num_format_pence(sp_num a, char *out)
         return 0;
     int64_t p = (int64_t)a.num * (100 / (int64_t)a.den);   /* whole pence */
     uint64_t v = p < 0 ? (uint64_t)-p : (uint64_t)p;
-    char tmp[24], *end = tmp + sizeof tmp;
+    /* written from its end, straight into out */
+    size_t n = (p < 0) + digit_count(v / 100) + 3;
+    char *end = out + n;
     unsigned two = (unsigned)(v % 100) * 2;
     *--end = digit_pairs[two + 1];
     *--end = digit_pairs[two];
     *--end = '.';
-    char *start = digits_before(end, v / 100, p < 0);
-    size_t n = (size_t)(tmp + sizeof tmp - start);
-    memcpy(out, start, n);
+    digits_before(end, v / 100, p < 0);
     return n;
 }
 
@@ -517,9 +527,8 @@ size_t sp_num_format_whole(sp_num a, char *out)
     if (a.den != 1 || a.num > max || a.num < -max)
         return 0;
     int64_t w = (int64_t)a.num;
-    char tmp[24];
-    char *start = digits_before(tmp + sizeof tmp, w < 0 ? (uint64_t)-w : (uint64_t)w, w < 0);
-    size_t n = (size_t)(tmp + sizeof tmp - start);
-    memcpy(out, start, n);
+    uint64_t v = w < 0 ? (uint64_t)-w : (uint64_t)w;
+    size_t n = (w < 0) + digit_count(v);
+    digits_before(out + n, v, w < 0);
     return n;
 }
