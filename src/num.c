@@ -471,38 +471,29 @@ static const char digit_pairs[] =
     "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
     "8081828384858687888990919293949596979899";
 
-/* Writes the digits of v ending just before `end`, a '-' first when neg
-** (digit_count(v) + neg bytes). */
-static inline void digits_before(char *end, uint64_t v, bool neg)
+/* Writes the digits of v ending just before `end`, a '-' first when neg;
+** returns how many bytes it wrote. */
+static inline size_t digits_before(char *end, uint64_t v, bool neg)
 {
+    char *p = end;
     while (v >= 100) {
         unsigned two = (unsigned)(v % 100) * 2;
         v /= 100;
-        *--end = digit_pairs[two + 1];
-        *--end = digit_pairs[two];
+        *--p = digit_pairs[two + 1];
+        *--p = digit_pairs[two];
     }
     if (v >= 10) {
-        *--end = digit_pairs[v * 2 + 1];
-        *--end = digit_pairs[v * 2];
+        *--p = digit_pairs[v * 2 + 1];
+        *--p = digit_pairs[v * 2];
     } else {
-        *--end = (char)('0' + v);
+        *--p = (char)('0' + v);
     }
     if (neg)
-        *--end = '-';
+        *--p = '-';
+    return (size_t)(end - p);
 }
 
-/* The number of decimal digits of v. */
-static inline size_t digit_count(uint64_t v)
-{
-    size_t n = 1;
-    while (v >= 10) {
-        v /= 10;
-        n++;
-    }
-    return n;
-}
-
-size_t sp_num_format_pence(sp_num a, char *out)
+size_t sp_num_format_pence(sp_num a, char *end)
 {
     /* den divides 100 exactly when it is one of 1 2 4 5 10 20 25 50 100 */
     const sp_i128 max = 1000000000000000;   /* 10^15: its pence fit 64 bits */
@@ -510,25 +501,18 @@ size_t sp_num_format_pence(sp_num a, char *out)
         return 0;
     int64_t p = (int64_t)a.num * (100 / (int64_t)a.den);   /* whole pence */
     uint64_t v = p < 0 ? (uint64_t)-p : (uint64_t)p;
-    /* written from its end, straight into out */
-    size_t n = (p < 0) + digit_count(v / 100) + 3;
-    char *end = out + n;
     unsigned two = (unsigned)(v % 100) * 2;
-    *--end = digit_pairs[two + 1];
-    *--end = digit_pairs[two];
-    *--end = '.';
-    digits_before(end, v / 100, p < 0);
-    return n;
+    end[-1] = digit_pairs[two + 1];
+    end[-2] = digit_pairs[two];
+    end[-3] = '.';
+    return 3 + digits_before(end - 3, v / 100, p < 0);
 }
 
-size_t sp_num_format_whole(sp_num a, char *out)
+size_t sp_num_format_whole(sp_num a, char *end)
 {
     const sp_i128 max = 1000000000000000000;   /* 10^18 */
     if (a.den != 1 || a.num > max || a.num < -max)
         return 0;
     int64_t w = (int64_t)a.num;
-    uint64_t v = w < 0 ? (uint64_t)-w : (uint64_t)w;
-    size_t n = (w < 0) + digit_count(v);
-    digits_before(out + n, v, w < 0);
-    return n;
+    return digits_before(end, w < 0 ? (uint64_t)-w : (uint64_t)w, w < 0);
 }

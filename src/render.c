@@ -61,6 +61,21 @@ static void text_json(sp_buf *out, const char *s, size_t n)
         put_quoted(out, s, n);
 }
 
+/* Money in whole pence (nearly all money) as a JSON string; false, having
+** written nothing, for any other amount. Digits, '.' and '-' need no
+** escaping, so the quotes go round the digits as they are. */
+static inline bool put_pence(sp_buf *out, sp_num n)
+{
+    char q[32], *end = q + sizeof q - 1;
+    size_t len = sp_num_format_pence(n, end);
+    if (!len)
+        return false;
+    *end = '"';
+    end[-(ptrdiff_t)len - 1] = '"';
+    sp_buf_append(out, end - len - 1, len + 2);
+    return true;
+}
+
 /* ej: the values of t's enumeration already as JSON strings (the policy's
 ** enum_json of the symbol whose value this is), or NULL to escape them. */
 static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag *ej, const sp_value *v,
@@ -77,21 +92,17 @@ static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag 
         return;
     case SP_VAL_NUM:
         if (t && t->kind == SP_TYPE_MONEY) {
-            /* Whole pence, nearly all money: digits, '.' and '-' need no
-            ** escaping, so the quotes go round the digits as they are. */
-            n = sp_num_format_pence(v->u.n, num + 1);
-            if (n) {
-                num[0] = '"';
-                num[n + 1] = '"';
-                sp_buf_append(out, num, n + 2);
+            if (put_pence(out, v->u.n))
+                return;
+            if (sp_num_format_fixed(v->u.n, 2, num)) {
+                sp_buf_json_string(out, num, strlen(num));
                 return;
             }
+        } else if ((n = sp_num_format_whole(v->u.n, num + sizeof num))) {
+            sp_buf_append(out, num + sizeof num - n, n);   /* a whole number, the usual case */
+            return;
         }
-        if (t && t->kind == SP_TYPE_MONEY && sp_num_format_fixed(v->u.n, 2, num)) {
-            sp_buf_json_string(out, num, strlen(num));
-        } else if (!(t && t->kind == SP_TYPE_MONEY) && (n = sp_num_format_whole(v->u.n, num))) {
-            sp_buf_append(out, num, n);   /* a whole number, the usual case */
-        } else if (sp_num_format_int(v->u.n, num)) {
+        if (sp_num_format_int(v->u.n, num)) {
             sp_buf_puts(out, num);
         } else {
             sp_num_format_exact(v->u.n, num);
@@ -147,14 +158,8 @@ static inline void sym_value_json(const sp_policy *p, int sym, const sp_value *v
     const sp_type *t = p->syms[sym].type;
     const sp_frag *ej = p->enum_json ? p->enum_json[sym] : NULL;
     if (v->kind == SP_VAL_NUM && t && t->kind == SP_TYPE_MONEY) {
-        char q[32];
-        size_t n = sp_num_format_pence(v->u.n, q + 1);
-        if (n) {
-            q[0] = '"';
-            q[n + 1] = '"';
-            sp_buf_append(out, q, n + 2);
+        if (put_pence(out, v->u.n))
             return;
-        }
     } else if (v->kind == SP_VAL_ENUM && ej && t->kind == SP_TYPE_ENUM) {
         put_frag(out, ej[v->u.e]);
         return;

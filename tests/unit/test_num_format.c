@@ -1,8 +1,9 @@
 /*
 ** Unit tests for the decision's fast number formatters (num.c's
-** sp_num_format_pence and sp_num_format_whole): where they write, they write
-** exactly what sp_num_format_fixed and sp_num_format_int write; elsewhere
-** they decline, and the renderer uses those.
+** sp_num_format_pence and sp_num_format_whole, which write backwards from
+** the end they are given): where they write, they write exactly what
+** sp_num_format_fixed and sp_num_format_int write, and nothing around it;
+** elsewhere they decline, and the renderer uses those.
 */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -35,6 +36,20 @@ static sp_i128 numerator(unsigned i)
 
 #define N_NUMERATORS (15 + 3 * 18)
 
+/* Runs a backwards formatter into the middle of a buffer of '#': the text
+** is got[32 - n .. 32); every other byte must still be '#'. */
+typedef size_t (*formatter)(sp_num, char *);
+
+static size_t run(formatter f, sp_num a, char got[64])
+{
+    memset(got, '#', 64);
+    size_t n = f(a, got + 32);
+    for (size_t i = 0; i < 64; i++)
+        if (i < 32 - n || i >= 32)
+            assert_int_equal(got[i], '#');
+    return n;
+}
+
 static sp_i128 gcd(sp_i128 a, sp_i128 b)
 {
     if (a < 0)
@@ -59,19 +74,16 @@ static void test_num_format_pence_matches_fixed(void **state)
                 sp_i128 num = sign * numerator(i), den = dens[d];
                 sp_i128 g = gcd(num, den);
                 sp_num a = { num / g, den / g };   /* reduced, as every sp_num is */
-                char got[32], want[64];
-                memset(got, '#', sizeof got);
-                size_t n = sp_num_format_pence(a, got);
+                char got[64], want[64];
+                size_t n = run(sp_num_format_pence, a, got);
                 size_t w = sp_num_format_fixed(a, 2, want);
                 bool pence = 100 % a.den == 0;
                 if (pence && a.num <= max && a.num >= -max) {
                     assert_int_equal(n, w);
-                    assert_memory_equal(got, want, n);
-                    assert_int_equal(got[n], '#');   /* no NUL, nothing past the text */
+                    assert_memory_equal(got + 32 - n, want, n);
                     written++;
                 } else {
                     assert_int_equal(n, 0);
-                    assert_int_equal(got[0], '#');
                 }
             }
     assert_true(written > 300);
@@ -80,18 +92,21 @@ static void test_num_format_pence_matches_fixed(void **state)
 static void test_num_format_pence_examples(void **state)
 {
     (void)state;
-    char buf[32];
+    char buf[64];
     sp_num a = { 37359, 100 };
-    assert_int_equal(sp_num_format_pence(a, buf), 6);
-    assert_memory_equal(buf, "373.59", 6);
+    assert_int_equal(run(sp_num_format_pence, a, buf), 6);
+    assert_memory_equal(buf + 26, "373.59", 6);
     a = (sp_num){ -1, 2 };
-    assert_int_equal(sp_num_format_pence(a, buf), 5);
-    assert_memory_equal(buf, "-0.50", 5);
+    assert_int_equal(run(sp_num_format_pence, a, buf), 5);
+    assert_memory_equal(buf + 27, "-0.50", 5);
     a = (sp_num){ 0, 1 };
-    assert_int_equal(sp_num_format_pence(a, buf), 4);
-    assert_memory_equal(buf, "0.00", 4);
+    assert_int_equal(run(sp_num_format_pence, a, buf), 4);
+    assert_memory_equal(buf + 28, "0.00", 4);
+    a = (sp_num){ -1000000000000000, 1 };   /* the limit: 10^17 pence, 20 bytes */
+    assert_int_equal(run(sp_num_format_pence, a, buf), 20);
+    assert_memory_equal(buf + 12, "-1000000000000000.00", 20);
     a = (sp_num){ 1, 8 };   /* 0.125: not whole pence */
-    assert_int_equal(sp_num_format_pence(a, buf), 0);
+    assert_int_equal(run(sp_num_format_pence, a, buf), 0);
 }
 
 static void test_num_format_whole_matches_int(void **state)
@@ -104,22 +119,20 @@ static void test_num_format_whole_matches_int(void **state)
                 sp_i128 num = sign * numerator(i);
                 sp_i128 g = gcd(num, den);
                 sp_num a = { num / g, den / g };
-                char got[32], want[64];
-                memset(got, '#', sizeof got);
-                size_t n = sp_num_format_whole(a, got);
+                char got[64], want[64];
+                size_t n = run(sp_num_format_whole, a, got);
                 size_t w = sp_num_format_int(a, want);
                 if (a.den == 1 && a.num <= max && a.num >= -max) {
                     assert_int_equal(n, w);
-                    assert_memory_equal(got, want, n);
-                    assert_int_equal(got[n], '#');
+                    assert_memory_equal(got + 32 - n, want, n);
                 } else {
                     assert_int_equal(n, 0);
                 }
             }
-    char buf[32];
+    char buf[64];
     sp_num a = { -9, 1 };
-    assert_int_equal(sp_num_format_whole(a, buf), 2);
-    assert_memory_equal(buf, "-9", 2);
+    assert_int_equal(run(sp_num_format_whole, a, buf), 2);
+    assert_memory_equal(buf + 30, "-9", 2);
 }
 
 int main(void)
