@@ -127,7 +127,8 @@ typedef struct sp_policy {
     sp_frag decision_head;    /* , "council": ..., "policy": {...}, "decision": { */
     sp_frag *output_keys;     /* per output: , "name": */
     sp_frag *assumption_json; /* per assumption: a JSON list of its text alone, ["..."] */
-    sp_frag *sym_key;         /* per symbol: its name as a JSON key, "name":  */
+    sp_frag *sym_key;         /* per symbol: its name as a JSON key, with its
+                                 separator, as output_keys:  , "name":  */
     sp_frag **enum_json;      /* per symbol of an enumeration type (or a list of
                                  one): each value as a JSON string; else NULL */
 } sp_policy;

@@ -474,6 +474,7 @@ bool sp_render_prepare(sp_policy *p)
     for (size_t i = 0; i < p->n_syms && ok; i++) {
         ok = prepare_enum(p, &p->syms[i], &b, &p->enum_json[i]);
         sp_buf_clear(&b);
+        sp_buf_puts(&b, ", ");
         json_cstr(&b, p->syms[i].name);
         sp_buf_puts(&b, ": ");
         ok = ok && keep(p, &b, &p->sym_key[i]);
@@ -723,18 +724,49 @@ static void step_start(const sp_policy *p, const sp_rule *ru, int branch, int ci
     sp_buf_puts(out, ", \"value\": ");
 }
 
-/* e is not const: the facts read are marked in scratch from its arena. */
+/* Where this case's trace already shows a symbol's value: bytes
+** [at, at + len) of the output; len 0 while not shown (no value's JSON is
+** empty). */
+typedef struct shown_at {
+    size_t at, len;
+} shown_at;
+
+/* The value v of symbol sym, the same wherever the case's trace shows it
+** (not a dated figure, whose value depends on the rule): rendered the first
+** time, copied from there after. A date or an amount is so formatted once a
+** case, not once for each rule that read it. */
+static void shown_value(const sp_policy *p, shown_at *shown, int sym, const sp_value *v, sp_buf *out)
+{
+    shown_at *m = &shown[sym];
+    /* Room for the copy: the buffer cannot move under its source. */
+    if (m->len && m->len < out->cap - out->len && !out->oom) {
+        memcpy(out->data + out->len, out->data + m->at, m->len);
+        out->len += m->len;
+        out->data[out->len] = '\0';
+        return;
+    }
+    size_t at = out->len;
+    sym_value_json(p, sym, v, out);
+    if (!out->oom) {
+        m->at = at;
+        m->len = out->len - at;
+    }
+}
+
+/* e is not const: the scratch of the facts read and the values shown is in
+** its arena. */
 static void trace_json(sp_engine *e, sp_buf *out)
 {
     const sp_policy *p = e->p;
     sp_buf_puts(out, ", \"trace\": {\"facts\": {");
-    /* Every fact any evaluated rule read, in declaration order: one pass
-    ** over the uses marks them by fact slot. */
     unsigned char *read = sp_arena_alloc(&e->arena, p->n_facts + 1);
-    if (!read) {
+    shown_at *shown = sp_arena_alloc(&e->arena, (p->n_syms + 1) * sizeof *shown);
+    if (!read || !shown) {
         out->oom = true;
         return;
     }
+    /* Every fact any evaluated rule read, in declaration order: one pass
+    ** over the uses marks them by fact slot. */
     for (size_t k = 0; k < e->n_order; k++) {
         const sp_rule_result *rr = &e->results[e->order[k]];
         for (size_t u = 0; u < rr->n_uses; u++) {
@@ -747,11 +779,9 @@ static void trace_json(sp_engine *e, sp_buf *out)
     for (size_t i = 0; i < p->n_facts; i++) {
         if (!read[i])
             continue;
-        if (!first)
-            sp_buf_puts(out, ", ");
+        put_key(out, p->sym_key[p->facts[i]], first);
         first = false;
-        put_frag(out, p->sym_key[p->facts[i]]);
-        sym_value_json(p, p->facts[i], &e->facts[i], out);
+        shown_value(p, shown, p->facts[i], &e->facts[i], out);
     }
     sp_buf_puts(out, "}, \"steps\": [");
     for (size_t k = 0; k < e->n_order; k++) {
@@ -767,7 +797,10 @@ static void trace_json(sp_engine *e, sp_buf *out)
             sp_buf_fini(&tmp);
         } else
             put_frag(out, ru->json->trace_step[rr->branch]);
-        sym_value_json(p, ru->target, &rr->value, out);
+        if (p->syms[ru->target].slot == r)   /* the value the name has: later uses copy it */
+            shown_value(p, shown, ru->target, &rr->value, out);
+        else                                 /* a replaced rule's own value */
+            sym_value_json(p, ru->target, &rr->value, out);
         if (rr->value.kind == SP_VAL_UNDETERMINED) {
             sp_buf_puts(out, ", \"needs\": ");
             needs_json(p, &rr->value, out);
@@ -775,14 +808,19 @@ static void trace_json(sp_engine *e, sp_buf *out)
         sp_buf_puts(out, ", \"uses\": {");
         for (size_t u = 0; u < rr->n_uses; u++) {
             int sym = rr->uses[u];
-            if (u)
-                sp_buf_puts(out, ", ");
-            put_frag(out, p->sym_key[sym]);
-            const sp_value *v = used_value(e, rr, &p->syms[sym]);
-            if (v)
+            const sp_symbol *s = &p->syms[sym];
+            put_key(out, p->sym_key[sym], u == 0);
+            const sp_value *v = used_value(e, rr, s);
+            if (!v)
+                sp_buf_puts(out, "\"(table)\"");
+            else if (s->dated)
                 sym_value_json(p, sym, v, out);
             else
-                sp_buf_puts(out, "\"(table)\"");
+                shown_value(p, shown, sym, v, out);
+        }
+        if (!rr->n_dated && no_bits(rr->assumes, p->assume_words)) {
+            sp_buf_puts(out, "}, \"assumptions\": []}");   /* the usual end */
+            continue;
         }
         sp_buf_puts(out, "}, \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
