@@ -497,9 +497,12 @@ size_t sp_num_format_pence(sp_num a, char *end)
 {
     /* den divides 100 exactly when it is one of 1 2 4 5 10 20 25 50 100 */
     const sp_i128 max = 1000000000000000;   /* 10^15: its pence fit 64 bits */
-    if (a.den > 100 || 100 % (int)a.den != 0 || a.num > max || a.num < -max)
+    if (a.den > 100 || a.num > max || a.num < -max)
         return 0;
-    int64_t p = (int64_t)a.num * (100 / (int64_t)a.den);   /* whole pence */
+    int per = 100 / (int)a.den;   /* pence in 1/den */
+    if (per * (int)a.den != 100)
+        return 0;
+    int64_t p = (int64_t)a.num * per;   /* whole pence */
     uint64_t v = p < 0 ? (uint64_t)-p : (uint64_t)p;
     unsigned two = (unsigned)(v % 100) * 2;
     end[-1] = digit_pairs[two + 1];

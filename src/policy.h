@@ -100,6 +100,15 @@ typedef struct sp_rule {
     struct sp_rule_json *json;/* written once at load by render.c */
 } sp_rule;
 
+/* An output as the decision's JSON shows it, ready at load (render.c): what
+** each case looks up for it, side by side. */
+typedef struct sp_output_json {
+    sp_frag key;              /* , "name": */
+    int rule;                 /* the rule that decides it (its symbol's slot) */
+    const sp_type *type;      /* its symbol's type */
+    const sp_frag *enum_json; /* its symbol's enum_json */
+} sp_output_json;
+
 typedef struct sp_policy {
     sp_arena arena;
     sp_layer *layers;         /* base first; the last is the policy itself */
@@ -125,10 +134,10 @@ typedef struct sp_policy {
     bool oom;                 /* an allocation failed while loading */
     /* written once at load by render.c: what every decision repeats */
     sp_frag decision_head;    /* , "council": ..., "policy": {...}, "decision": { */
-    sp_frag *output_keys;     /* per output: , "name": */
+    sp_output_json *output_json; /* per output, in decision order */
     sp_frag *assumption_json; /* per assumption: a JSON list of its text alone, ["..."] */
     sp_frag *sym_key;         /* per symbol: its name as a JSON key, with its
-                                 separator, as output_keys:  , "name":  */
+                                 separator, as an output's key:  , "name":  */
     sp_frag **enum_json;      /* per symbol of an enumeration type (or a list of
                                  one): each value as a JSON string; else NULL */
 } sp_policy;

@@ -150,13 +150,12 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
     value_json_enum(p, t, NULL, v, out);
 }
 
-/* The value of symbol sym (of its type), with its pre-rendered enumeration.
+/* A value of type t, ej its enumeration's values pre-rendered (or NULL).
 ** The two usual kinds of output, money in whole pence and an enumeration's
 ** value, are written here, without a call. */
-static inline void sym_value_json(const sp_policy *p, int sym, const sp_value *v, sp_buf *out)
+static inline void typed_value_json(const sp_policy *p, const sp_type *t, const sp_frag *ej, const sp_value *v,
+                                    sp_buf *out)
 {
-    const sp_type *t = p->syms[sym].type;
-    const sp_frag *ej = p->enum_json ? p->enum_json[sym] : NULL;
     if (v->kind == SP_VAL_NUM && t && t->kind == SP_TYPE_MONEY) {
         if (put_pence(out, v->u.n))
             return;
@@ -165,6 +164,12 @@ static inline void sym_value_json(const sp_policy *p, int sym, const sp_value *v
         return;
     }
     value_json_enum(p, t, ej, v, out);
+}
+
+/* The value of symbol sym, of its type. */
+static inline void sym_value_json(const sp_policy *p, int sym, const sp_value *v, sp_buf *out)
+{
+    typed_value_json(p, p->syms[sym].type, p->enum_json ? p->enum_json[sym] : NULL, v, out);
 }
 
 /* The value as text for people: no quotes around text. */
@@ -369,10 +374,10 @@ static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, 
     sp_buf_puts(out, ", \"needs\": {");
     bool first = true;
     for (size_t i = 0; i < p->n_outputs; i++) {
-        const sp_value *v = &e->results[p->syms[p->outputs[i]].slot].value;
+        const sp_value *v = &e->results[p->output_json[i].rule].value;
         if (v->kind != SP_VAL_UNDETERMINED)
             continue;
-        put_key(out, p->output_keys[i], first);
+        put_key(out, p->output_json[i].key, first);
         first = false;
         needs_json(p, v, out);
     }
@@ -450,18 +455,11 @@ bool sp_render_prepare(sp_policy *p)
     json_cstr(&b, p->digest);
     sp_buf_puts(&b, "}, \"decision\": {");
     bool ok = keep(p, &b, &p->decision_head);
-    /* , "name":   each output's key, with its separator */
-    p->output_keys = sp_arena_alloc(&p->arena, (p->n_outputs + 1) * sizeof *p->output_keys);
+    p->output_json = sp_arena_alloc(&p->arena, (p->n_outputs + 1) * sizeof *p->output_json);
     p->assumption_json = sp_arena_alloc(&p->arena, (p->n_assumptions + 1) * sizeof *p->assumption_json);
     p->enum_json = sp_arena_alloc(&p->arena, (p->n_syms + 1) * sizeof *p->enum_json);
-    ok = ok && p->output_keys && p->assumption_json && p->enum_json;
-    for (size_t i = 0; i < p->n_outputs && ok; i++) {
-        sp_buf_clear(&b);
-        sp_buf_puts(&b, ", ");
-        json_cstr(&b, p->syms[p->outputs[i]].name);
-        sp_buf_puts(&b, ": ");
-        ok = keep(p, &b, &p->output_keys[i]);
-    }
+    p->sym_key = sp_arena_alloc(&p->arena, (p->n_syms + 1) * sizeof *p->sym_key);
+    ok = ok && p->output_json && p->assumption_json && p->enum_json && p->sym_key;
     for (size_t i = 0; i < p->n_assumptions && ok; i++) {
         sp_buf_clear(&b);
         sp_buf_putc(&b, '[');
@@ -469,8 +467,7 @@ bool sp_render_prepare(sp_policy *p)
         sp_buf_putc(&b, ']');
         ok = keep(p, &b, &p->assumption_json[i]);
     }
-    p->sym_key = sp_arena_alloc(&p->arena, (p->n_syms + 1) * sizeof *p->sym_key);
-    ok = ok && p->sym_key;
+    /* , "name":   each symbol's key, with its separator */
     for (size_t i = 0; i < p->n_syms && ok; i++) {
         ok = prepare_enum(p, &p->syms[i], &b, &p->enum_json[i]);
         sp_buf_clear(&b);
@@ -478,6 +475,11 @@ bool sp_render_prepare(sp_policy *p)
         json_cstr(&b, p->syms[i].name);
         sp_buf_puts(&b, ": ");
         ok = ok && keep(p, &b, &p->sym_key[i]);
+    }
+    for (size_t i = 0; i < p->n_outputs && ok; i++) {
+        int sym = p->outputs[i];
+        p->output_json[i] = (sp_output_json){ .key = p->sym_key[sym], .rule = p->syms[sym].slot,
+                                              .type = p->syms[sym].type, .enum_json = p->enum_json[sym] };
     }
     /* tmp: scratch for the pieces that are escaped as a whole */
     sp_buf tmp;
@@ -519,7 +521,7 @@ bool sp_render_prepare(sp_policy *p)
             if (v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT)
                 continue;   /* explained by its items (by_items) */
             sp_buf_clear(&b);
-            put_frag(&b, p->output_keys[i]);
+            put_frag(&b, p->output_json[i].key);
             sp_buf_putc(&b, '[');
             put_frag(&b, j->reason_plain[k]);
             sp_buf_putc(&b, ']');
@@ -854,9 +856,9 @@ static void render_json(sp_engine *e, const sp_eval_options *opt, const fact_nee
     case_id_json(e, out);
     put_frag(out, p->decision_head);
     for (size_t i = 0; i < p->n_outputs; i++) {
-        const sp_symbol *s = &p->syms[p->outputs[i]];
-        put_key(out, p->output_keys[i], i == 0);
-        sym_value_json(p, p->outputs[i], &e->results[s->slot].value, out);
+        const sp_output_json *o = &p->output_json[i];
+        put_key(out, o->key, i == 0);
+        typed_value_json(p, o->type, o->enum_json, &e->results[o->rule].value, out);
     }
     sp_buf_putc(out, '}');
     if (opt->partial)
@@ -864,20 +866,20 @@ static void render_json(sp_engine *e, const sp_eval_options *opt, const fact_nee
     sp_buf_puts(out, ", \"reasons\": {");
     bool first = true;
     for (size_t i = 0; i < p->n_outputs; i++) {
-        const sp_symbol *s = &p->syms[p->outputs[i]];
-        if (e->results[s->slot].value.kind == SP_VAL_NULL)
+        const sp_output_json *o = &p->output_json[i];
+        const sp_rule_result *rr = &e->results[o->rule];
+        if (rr->value.kind == SP_VAL_NULL)
             continue;
-        const sp_rule_result *rr = &e->results[s->slot];
-        const sp_frag *whole = p->rules[s->slot].json->output_reasons;
+        const sp_frag *whole = p->rules[o->rule].json->output_reasons;
         if (!rr->used_base && whole && whole[rr->branch].s && plain_result(p, rr)) {
             /* one rule, one plain entry: key and list as rendered at load */
             put_key(out, whole[rr->branch], first);
             first = false;
             continue;
         }
-        put_key(out, p->output_keys[i], first);
+        put_key(out, o->key, first);
         first = false;
-        reasons_json(e, s->slot, out);
+        reasons_json(e, o->rule, out);
     }
     sp_buf_putc(out, '}');
     if (opt->trace)
