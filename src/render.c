@@ -151,17 +151,33 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
 }
 
 /* A value of type t, ej its enumeration's values pre-rendered (or NULL).
-** The two usual kinds of output, money in whole pence and an enumeration's
-** value, are written here, without a call. */
+** The usual kinds of output, money in whole pence, an enumeration's value,
+** a truth value and null, are written here, without a call. */
 static inline void typed_value_json(const sp_policy *p, const sp_type *t, const sp_frag *ej, const sp_value *v,
                                     sp_buf *out)
 {
-    if (v->kind == SP_VAL_NUM && t && t->kind == SP_TYPE_MONEY) {
-        if (put_pence(out, v->u.n))
+    switch (v->kind) {
+    case SP_VAL_NUM:
+        if (t && t->kind == SP_TYPE_MONEY && put_pence(out, v->u.n))
             return;
-    } else if (v->kind == SP_VAL_ENUM && ej && t->kind == SP_TYPE_ENUM) {
-        put_frag(out, ej[v->u.e]);
+        break;
+    case SP_VAL_ENUM:
+        if (ej && t->kind == SP_TYPE_ENUM) {
+            put_frag(out, ej[v->u.e]);
+            return;
+        }
+        break;
+    case SP_VAL_BOOL:
+        if (v->u.b)
+            sp_buf_puts(out, "true");
+        else
+            sp_buf_puts(out, "false");
         return;
+    case SP_VAL_NULL:
+        sp_buf_puts(out, "null");
+        return;
+    default:
+        break;
     }
     value_json_enum(p, t, ej, v, out);
 }
