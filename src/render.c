@@ -76,8 +76,9 @@ static inline bool put_pence(sp_buf *out, sp_num n)
     return true;
 }
 
-/* ej: the values of t's enumeration already as JSON strings (the policy's
-** enum_json of the symbol whose value this is), or NULL to escape them. */
+/* A value as JSON. ej: the values of t's enumeration already as JSON
+** strings (the policy's enum_json of the symbol whose value this is), or NULL
+** to escape them. */
 static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag *ej, const sp_value *v,
                             sp_buf *out)
 {
@@ -377,7 +378,8 @@ static fact_need *facts_needed(sp_engine *e, size_t *n)
     return list;
 }
 
-/* An output's key `, "name": `, without its separator when it comes first. */
+/* A key written at load, `, "name": ` (an output's or a symbol's), without
+** its separator when it comes first. */
 static inline void put_key(sp_buf *out, sp_frag key, bool first)
 {
     sp_buf_append(out, key.s + (first ? 2 : 0), key.len - (first ? 2 : 0));
@@ -813,8 +815,9 @@ static void trace_json(sp_engine *e, sp_buf *out)
             sp_buf_init(&tmp);
             step_start(p, ru, rr->branch, -1, &tmp, out);
             sp_buf_fini(&tmp);
-        } else
+        } else {
             put_frag(out, ru->json->trace_step[rr->branch]);
+        }
         if (p->syms[ru->target].slot == r)   /* the value the name has: later uses copy it */
             shown_value(p, shown, ru->target, &rr->value, out);
         else                                 /* a replaced rule's own value */
