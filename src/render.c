@@ -66,6 +66,10 @@ static void text_json(sp_buf *out, const char *s, size_t n)
 ** escaping, so the quotes go round the digits as they are. */
 static inline bool put_pence(sp_buf *out, sp_num n)
 {
+    if (n.num == 0) {   /* the commonest amount of all */
+        sp_buf_puts(out, "\"0.00\"");
+        return true;
+    }
     char q[32], *end = q + sizeof q - 1;
     size_t len = sp_num_format_pence(n, end);
     if (!len)
