@@ -77,10 +77,6 @@ typedef struct sp_rule_json {
                                  (an undetermined condition took no branch) */
     sp_frag *trace_step;      /* per branch: its trace step up to the value,
                                  {"name": ... "cites": ..., "value":  */
-    sp_frag *output_reasons;  /* a rule deciding an output: per branch, the output's
-                                 whole reasons when this entry is all of them,
-                                 , "name": [reason_plain]  (.s NULL for a branch
-                                 of present(...), explained item by item); else NULL */
 } sp_rule_json;
 
 typedef struct sp_rule {
@@ -107,6 +103,10 @@ typedef struct sp_output_json {
     int rule;                 /* the rule that decides it (its symbol's slot) */
     const sp_type *type;      /* its symbol's type */
     const sp_frag *enum_json; /* its symbol's enum_json */
+    sp_frag *reasons;         /* per branch of its rule: its whole reasons when that
+                                 rule's plain entry is all of them,
+                                 , "name": [reason_plain]  (.s NULL for a branch
+                                 of present(...), explained item by item) */
 } sp_output_json;
 
 typedef struct sp_policy {

@@ -534,20 +534,20 @@ bool sp_render_prepare(sp_policy *p)
         ok = false;
     sp_buf_fini(&tmp);
     for (size_t i = 0; i < p->n_outputs && ok; i++) {
-        const sp_rule *ru = &p->rules[p->syms[p->outputs[i]].slot];
-        sp_rule_json *j = ru->json;
-        j->output_reasons = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *j->output_reasons);
-        ok = j->output_reasons != NULL;
+        sp_output_json *o = &p->output_json[i];
+        const sp_rule *ru = &p->rules[o->rule];
+        o->reasons = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *o->reasons);
+        ok = o->reasons != NULL;
         for (size_t k = 0; k < ru->n_branches && ok; k++) {
             const sp_expr *v = ru->branches[k]->value;
             if (v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT)
                 continue;   /* explained by its items (by_items) */
             sp_buf_clear(&b);
-            put_frag(&b, p->output_json[i].key);
+            put_frag(&b, o->key);
             sp_buf_putc(&b, '[');
-            put_frag(&b, j->reason_plain[k]);
+            put_frag(&b, ru->json->reason_plain[k]);
             sp_buf_putc(&b, ']');
-            ok = keep(p, &b, &j->output_reasons[k]);
+            ok = keep(p, &b, &o->reasons[k]);
         }
     }
     sp_buf_fini(&b);
@@ -893,10 +893,9 @@ static void render_json(sp_engine *e, const sp_eval_options *opt, const fact_nee
         const sp_rule_result *rr = &e->results[o->rule];
         if (rr->value.kind == SP_VAL_NULL)
             continue;
-        const sp_frag *whole = p->rules[o->rule].json->output_reasons;
-        if (!rr->used_base && whole && whole[rr->branch].s && plain_result(p, rr)) {
+        if (!rr->used_base && o->reasons[rr->branch].s && plain_result(p, rr)) {
             /* one rule, one plain entry: key and list as rendered at load */
-            put_key(out, whole[rr->branch], first);
+            put_key(out, o->reasons[rr->branch], first);
             first = false;
             continue;
         }
