@@ -56,13 +56,13 @@ static inline bool sp_buf_putc(sp_buf *b, char c)
 #define SP_BUF_ONES ((uint64_t)0x0101010101010101u)
 #define SP_BUF_HIGHS ((uint64_t)0x8080808080808080u)
 
-/* Nonzero when one of the 8 bytes of w (8 bytes of a string) is below 0x20, a quote or a backslash, the bytes a JSON string must escape:
-** the usual bit trick for "a byte is zero", applied to w ^ '"'... and
-** w ^ '\\'..., and for "a byte is below 0x20" to w itself (a byte of 0x80 or
-** more never counts). The trick is exact about whether there is such a
-** byte, and its lowest flag is the first such byte (a borrow only flags
-** bytes above a true one): the first in memory when w was read
-** little-endian. */
+/* Nonzero when one of the 8 bytes of w (8 bytes of a string) is one a JSON
+** string must escape: below 0x20, a quote or a backslash. The usual bit trick
+** for "a byte is zero", applied to w ^ '"'... and w ^ '\\'..., and for "a
+** byte is below 0x20" to w itself (a byte of 0x80 or more never counts). The
+** trick is exact about whether there is such a byte, and its lowest flag is
+** the first such byte (a borrow only flags bytes above a true one): the first
+** in memory when w was read little-endian. */
 static inline uint64_t sp_json_escape_flags(uint64_t w)
 {
     uint64_t q = w ^ (SP_BUF_ONES * '"'), bs = w ^ (SP_BUF_ONES * '\\');

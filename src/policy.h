@@ -38,8 +38,8 @@ typedef struct sp_layer {
 /* A piece of JSON rendered once at load (render.c), with its length so that
 ** a case appends it without a strlen. Arena-owned. */
 typedef struct sp_frag {
-    const char *s;
-    size_t len;
+    const char *s;            /* the bytes, NUL-terminated */
+    size_t len;               /* their number, without the NUL */
 } sp_frag;
 
 typedef struct sp_symbol {

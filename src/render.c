@@ -752,7 +752,8 @@ static void step_start(const sp_policy *p, const sp_rule *ru, int branch, int ci
 ** [at, at + len) of the output; len 0 while not shown (no value's JSON is
 ** empty). */
 typedef struct shown_at {
-    size_t at, len;
+    size_t at;                /* offset in the output buffer (it may move) */
+    size_t len;               /* 0: not shown yet */
 } shown_at;
 
 /* The value v of symbol sym, the same wherever the case's trace shows it
