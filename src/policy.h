@@ -69,6 +69,10 @@ typedef struct sp_symbol {
 /* What render.c writes once at load for a rule: the parts of its reason
 ** entries and trace steps that are the same for every case. */
 typedef struct sp_rule_json {
+    sp_frag name;             /* its name as a JSON string */
+    sp_frag source;           /* "FILE:LINE" as a JSON string */
+    sp_frag *cites;           /* per branch: its citations as used, a JSON string */
+    sp_frag cites_own;        /* the rule's own citations, a JSON string */
     sp_frag *reason;          /* per branch: {"rule": ..., "source": ..., "cites": ... */
     sp_frag *reason_plain;    /* per branch: the whole entry when the result has no
                                  assumption, no dated figure and is decided:

@@ -413,17 +413,16 @@ static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, 
 
 /* The part of a reason entry that depends only on the rule and the branch
 ** taken: {"rule": ..., "source": ..., "cites": ...  It is the same for every
-** case, so it is written once, when the policy is loaded. */
-static void reason_start(const sp_rule *ru, int branch, sp_buf *tmp, sp_buf *out)
+** case, so it is written once, when the policy is loaded, from the rule's
+** pieces (j) and the citations of the branch (or the rule's own). */
+static void reason_start(const sp_rule_json *j, sp_frag cites, sp_buf *out)
 {
     sp_buf_puts(out, "{\"rule\": ");
-    json_cstr(out, ru->name);
+    put_frag(out, j->name);
     sp_buf_puts(out, ", \"source\": ");
-    rule_source(ru, tmp);
-    put_json(out, tmp);
+    put_frag(out, j->source);
     sp_buf_puts(out, ", \"cites\": ");
-    sp_render_rule_cites(ru, branch, tmp);
-    put_json(out, tmp);
+    put_frag(out, cites);
 }
 
 /* b's bytes as a fragment in the policy's arena; false when out of memory,
@@ -459,8 +458,17 @@ static bool prepare_enum(sp_policy *p, const sp_symbol *s, sp_buf *b, sp_frag **
     return true;
 }
 
-static void step_start(const sp_policy *p, const sp_rule *ru, int branch, int cites, sp_buf *tmp,
+static void step_start(const sp_policy *p, const sp_rule *ru, int branch, sp_frag cites, sp_buf *tmp,
                        sp_buf *out);
+
+/* What tmp holds, as a JSON string kept in the policy's arena (b: scratch);
+** tmp is emptied. */
+static bool keep_json(sp_policy *p, sp_buf *tmp, sp_buf *b, sp_frag *f)
+{
+    sp_buf_clear(b);
+    put_json(b, tmp);
+    return keep(p, b, f);
+}
 
 /* Everything a decision repeats from case to case, rendered once. */
 bool sp_render_prepare(sp_policy *p)
@@ -512,21 +520,34 @@ bool sp_render_prepare(sp_policy *p)
         sp_rule_json *j = ru->json = sp_arena_alloc(&p->arena, sizeof *j);
         ok = j && (j->reason = sp_arena_alloc(&p->arena, n * sizeof *j->reason)) &&
              (j->reason_plain = sp_arena_alloc(&p->arena, n * sizeof *j->reason_plain)) &&
-             (j->trace_step = sp_arena_alloc(&p->arena, n * sizeof *j->trace_step));
+             (j->trace_step = sp_arena_alloc(&p->arena, n * sizeof *j->trace_step)) &&
+             (j->cites = sp_arena_alloc(&p->arena, n * sizeof *j->cites));
+        /* its pieces as JSON strings, each escaped once */
+        if (ok) {
+            json_cstr(&tmp, ru->name);   /* put_json would quote it twice */
+            ok = keep(p, &tmp, &j->name);
+            sp_buf_clear(&tmp);
+            rule_source(ru, &tmp);
+            ok = ok && keep_json(p, &tmp, &b, &j->source);
+            sp_render_rule_cites(ru, -1, &tmp);
+            ok = ok && keep_json(p, &tmp, &b, &j->cites_own);
+        }
         for (size_t i = 0; i < ru->n_branches && ok; i++) {
+            sp_render_rule_cites(ru, (int)i, &tmp);
+            ok = keep_json(p, &tmp, &b, &j->cites[i]);
             sp_buf_clear(&b);
-            reason_start(ru, (int)i, &tmp, &b);
-            ok = keep(p, &b, &j->reason[i]);
+            reason_start(j, j->cites[i], &b);
+            ok = ok && keep(p, &b, &j->reason[i]);
             /* the usual entry: nothing assumed, no dated figure, decided */
             sp_buf_puts(&b, ", \"assumptions\": []}");
             ok = ok && keep(p, &b, &j->reason_plain[i]);
             sp_buf_clear(&b);
-            step_start(p, ru, (int)i, (int)i, &tmp, &b);
+            step_start(p, ru, (int)i, j->cites[i], &tmp, &b);
             ok = ok && keep(p, &b, &j->trace_step[i]);
         }
         if (ok) {
             sp_buf_clear(&b);
-            reason_start(ru, -1, &tmp, &b);
+            reason_start(j, j->cites_own, &b);
             ok = keep(p, &b, &j->reason_own);
         }
     }
@@ -719,32 +740,34 @@ static bool fact_read(const sp_engine *e, int sym)
 /* The start of a trace step, up to its value: {"name": ..., "kind": ...,
 ** "rule": ..., "source": ..., "branch": ..., "branch_line": N, "cites": ...,
 ** "value":   The same for every case that took `branch` with the citations
-** of branch `cites` (-1: the rule's own), so it is written at load
-** (trace_step) for the usual case, cites == branch. */
-static void step_start(const sp_policy *p, const sp_rule *ru, int branch, int cites, sp_buf *tmp,
+** `cites` (the branch's, or the rule's own when an undetermined condition
+** took none), so it is written at load (trace_step) for the usual case, from
+** the rule's pieces (ru->json; tmp: scratch). */
+static void step_start(const sp_policy *p, const sp_rule *ru, int branch, sp_frag cites, sp_buf *tmp,
                        sp_buf *out)
 {
     const sp_symbol *target = &p->syms[ru->target];
+    sp_frag key = p->sym_key[ru->target];   /* , "name":  */
     sp_buf_puts(out, "{\"name\": ");
-    json_cstr(out, target->name);
-    sp_buf_printf(out, ", \"kind\": \"%s\", \"rule\": ", sym_kind_word(target->kind));
-    json_cstr(out, ru->name);
+    sp_buf_append(out, key.s + 2, key.len - 4);
+    sp_buf_puts(out, ", \"kind\": \"");
+    sp_buf_puts(out, sym_kind_word(target->kind));
+    sp_buf_puts(out, "\", \"rule\": ");
+    put_frag(out, ru->json->name);
     if (ru->replaced_by >= 0)
         sp_buf_puts(out, ", \"replaced\": true");
     if (ru->replaces >= 0) {
         sp_buf_puts(out, ", \"replaces\": ");
         json_cstr(out, p->rules[ru->replaces].name);
     }
-    rule_source(ru, tmp);
     sp_buf_puts(out, ", \"source\": ");
-    put_json(out, tmp);
+    put_frag(out, ru->json->source);
     branch_text(ru, branch, tmp);
     sp_buf_puts(out, ", \"branch\": ");
     put_json(out, tmp);
     sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, branch));
-    sp_render_rule_cites(ru, cites, tmp);
     sp_buf_puts(out, ", \"cites\": ");
-    put_json(out, tmp);
+    put_frag(out, cites);
     sp_buf_puts(out, ", \"value\": ");
 }
 
@@ -818,7 +841,7 @@ static void trace_json(sp_engine *e, sp_buf *out)
         if (rr->undetermined_at) {   /* no branch was taken: the rule's own cites */
             sp_buf tmp;
             sp_buf_init(&tmp);
-            step_start(p, ru, rr->branch, -1, &tmp, out);
+            step_start(p, ru, rr->branch, ru->json->cites_own, &tmp, out);
             sp_buf_fini(&tmp);
         } else {
             put_frag(out, ru->json->trace_step[rr->branch]);
