@@ -179,21 +179,6 @@ static const char json_escape[256] = {
     ['"'] = '"', ['\\'] = '\\',
 };
 
-#define ONES ((uint64_t)0x0101010101010101u)
-#define HIGHS ((uint64_t)0x8080808080808080u)
-
-/* Nonzero when one of the 8 bytes of w is below 0x20, a quote or a
-** backslash: the usual bit trick for "a byte is zero", applied to w ^ '"'...
-** and w ^ '\\'..., and for "a byte is below 0x20" to w itself (a byte of
-** 0x80 or more never counts). The trick is exact about whether there is
-** such a byte, and its lowest flag is the first such byte (a borrow only
-** flags bytes above a true one). */
-static inline uint64_t escape_flags(uint64_t w)
-{
-    uint64_t q = w ^ (ONES * '"'), bs = w ^ (ONES * '\\');
-    return (((w - ONES * 0x20) & ~w) | ((q - ONES) & ~q) | ((bs - ONES) & ~bs)) & HIGHS;
-}
-
 bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
@@ -206,7 +191,7 @@ bool sp_buf_json_string(sp_buf *b, const char *s, size_t n)
         if (n - i >= 8) {
             uint64_t w;
             memcpy(&w, s + i, 8);
-            uint64_t flags = escape_flags(w);
+            uint64_t flags = sp_json_escape_flags(w);
             if (!flags) {
                 i += 8;
                 continue;

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 typedef struct sp_buf {
@@ -50,6 +51,23 @@ static inline bool sp_buf_putc(sp_buf *b, char c)
         return true;
     }
     return sp_buf_append_slow(b, &c, 1);
+}
+
+#define SP_BUF_ONES ((uint64_t)0x0101010101010101u)
+#define SP_BUF_HIGHS ((uint64_t)0x8080808080808080u)
+
+/* Nonzero when one of the 8 bytes of w (8 bytes of a string) is one a JSON
+** string must escape: below 0x20, a quote or a backslash. The usual bit trick
+** for "a byte is zero", applied to w ^ '"'... and w ^ '\\'..., and for "a
+** byte is below 0x20" to w itself (a byte of 0x80 or more never counts). The
+** trick is exact about whether there is such a byte, and its lowest flag is
+** the first such byte (a borrow only flags bytes above a true one): the first
+** in memory when w was read little-endian. */
+static inline uint64_t sp_json_escape_flags(uint64_t w)
+{
+    uint64_t q = w ^ (SP_BUF_ONES * '"'), bs = w ^ (SP_BUF_ONES * '\\');
+    return (((w - SP_BUF_ONES * 0x20) & ~w) | ((q - SP_BUF_ONES) & ~q) | ((bs - SP_BUF_ONES) & ~bs)) &
+           SP_BUF_HIGHS;
 }
 
 bool sp_buf_printf(sp_buf *b, const char *fmt, ...)

@@ -479,3 +479,58 @@ size_t sp_num_format_exact(sp_num a, char *out)
     out[n] = '\0';
     return n;
 }
+
+/* "00" "01" ... "99": two digits at a time, half the divisions. */
+static const char digit_pairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+/* Writes the digits of v ending just before `end`, a '-' first when neg;
+** returns how many bytes it wrote. */
+static inline size_t digits_before(char *end, uint64_t v, bool neg)
+{
+    char *p = end;
+    while (v >= 100) {
+        unsigned two = (unsigned)(v % 100) * 2;
+        v /= 100;
+        *--p = digit_pairs[two + 1];
+        *--p = digit_pairs[two];
+    }
+    if (v >= 10) {
+        *--p = digit_pairs[v * 2 + 1];
+        *--p = digit_pairs[v * 2];
+    } else {
+        *--p = (char)('0' + v);
+    }
+    if (neg)
+        *--p = '-';
+    return (size_t)(end - p);
+}
+
+size_t sp_num_format_pence(sp_num a, char *end)
+{
+    /* den divides 100 exactly when it is one of 1 2 4 5 10 20 25 50 100 */
+    const sp_i128 max = 1000000000000000;   /* 10^15: its pence fit 64 bits */
+    if (a.den > 100 || a.num > max || a.num < -max)
+        return 0;
+    int per = 100 / (int)a.den;   /* pence in 1/den */
+    if (per * (int)a.den != 100)
+        return 0;
+    int64_t p = (int64_t)a.num * per;   /* whole pence */
+    uint64_t v = p < 0 ? (uint64_t)-p : (uint64_t)p;
+    unsigned two = (unsigned)(v % 100) * 2;
+    end[-1] = digit_pairs[two + 1];
+    end[-2] = digit_pairs[two];
+    end[-3] = '.';
+    return 3 + digits_before(end - 3, v / 100, p < 0);
+}
+
+size_t sp_num_format_whole(sp_num a, char *end)
+{
+    const sp_i128 max = 1000000000000000000;   /* 10^18 */
+    if (a.den != 1 || a.num > max || a.num < -max)
+        return 0;
+    int64_t w = (int64_t)a.num;
+    return digits_before(end, w < 0 ? (uint64_t)-w : (uint64_t)w, w < 0);
+}

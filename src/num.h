@@ -60,4 +60,16 @@ size_t sp_num_format_int(sp_num a, char *out);
 ** "num/den". For traces. out at least 96 bytes. */
 size_t sp_num_format_exact(sp_num a, char *out);
 
+/* Money in its usual form, for the decision's JSON: when a is a whole
+** number of pence (den divides 100) and at most 10^15 of num either way,
+** writes it as sp_num_format_fixed(a, 2, ...) would ("12.34", "-0.50",
+** "0.00"), but backwards: the text ends just before `end` and takes at most
+** 24 bytes before it (no NUL). Returns its length, so it starts at
+** end - length; 0, writing nothing, for any other value. Written so, a
+** number needs neither its length first nor a copy. */
+size_t sp_num_format_pence(sp_num a, char *end);
+/* The same for a whole number of at most 10^18 either way, written as
+** sp_num_format_int would ("12", "-3"); 0 for any other value. */
+size_t sp_num_format_whole(sp_num a, char *end);
+
 #endif

@@ -35,6 +35,13 @@ typedef struct sp_layer {
     int index;                /* 0 for the root base policy */
 } sp_layer;
 
+/* A piece of JSON rendered once at load (render.c), with its length so that
+** a case appends it without a strlen. Arena-owned. */
+typedef struct sp_frag {
+    const char *s;            /* the bytes, NUL-terminated */
+    size_t len;               /* their number, without the NUL */
+} sp_frag;
+
 typedef struct sp_symbol {
     const char *name;
     sp_sym_kind kind;
@@ -59,6 +66,23 @@ typedef struct sp_symbol {
     sp_date range_from, range_to;
 } sp_symbol;
 
+/* What render.c writes once at load for a rule: the parts of its reason
+** entries and trace steps that are the same for every case. */
+typedef struct sp_rule_json {
+    sp_frag name;             /* its name as a JSON string */
+    sp_frag source;           /* "FILE:LINE" as a JSON string */
+    sp_frag *cites;           /* per branch: its citations as used, a JSON string */
+    sp_frag cites_own;        /* the rule's own citations, a JSON string */
+    sp_frag *reason;          /* per branch: {"rule": ..., "source": ..., "cites": ... */
+    sp_frag *reason_plain;    /* per branch: the whole entry when the result has no
+                                 assumption, no dated figure and is decided:
+                                 reason and , "assumptions": []} */
+    sp_frag reason_own;       /* as reason, with the rule's own cites only
+                                 (an undetermined condition took no branch) */
+    sp_frag *trace_step;      /* per branch: its trace step up to the value,
+                                 {"name": ... "cites": ..., "value":  */
+} sp_rule_json;
+
 typedef struct sp_rule {
     const char *name;
     sp_item *item;
@@ -73,9 +97,21 @@ typedef struct sp_rule {
     uint64_t *assumes;        /* rule-level assumptions, a bitset */
     uint64_t **branch_assumes;/* per branch assumptions, a bitset each */
     size_t line;              /* line of the `rule`/`value` keyword */
-    const char **reason_json; /* per branch: the constant start of its reason entry,
-                                 {"rule": ..., "source": ..., "cites": ... (render.c) */
+    struct sp_rule_json *json;/* written once at load by render.c */
 } sp_rule;
+
+/* An output as the decision's JSON shows it, ready at load (render.c): what
+** each case looks up for it, side by side. */
+typedef struct sp_output_json {
+    sp_frag key;              /* , "name": */
+    int rule;                 /* the rule that decides it (its symbol's slot) */
+    const sp_type *type;      /* its symbol's type */
+    const sp_frag *enum_json; /* its symbol's enum_json */
+    sp_frag *reasons;         /* per branch of its rule: its whole reasons when that
+                                 rule's plain entry is all of them,
+                                 , "name": [reason_plain]  (.s NULL for a branch
+                                 of present(...), explained item by item) */
+} sp_output_json;
 
 typedef struct sp_policy {
     sp_arena arena;
@@ -101,8 +137,13 @@ typedef struct sp_policy {
     struct sp_fact_group *fact_root; /* dotted fact names as a tree (facts.c) */
     bool oom;                 /* an allocation failed while loading */
     /* written once at load by render.c: what every decision repeats */
-    const char *decision_head;/* , "council": ..., "policy": {...}, "decision": { */
-    const char **output_keys; /* per output: , "name": */
+    sp_frag decision_head;    /* , "council": ..., "policy": {...}, "decision": { */
+    sp_output_json *output_json; /* per output, in decision order */
+    sp_frag *assumption_json; /* per assumption: a JSON list of its text alone, ["..."] */
+    sp_frag *sym_key;         /* per symbol: its name as a JSON key, with its
+                                 separator, as an output's key:  , "name":  */
+    sp_frag **enum_json;      /* per symbol of an enumeration type (or a list of
+                                 one): each value as a JSON string; else NULL */
 } sp_policy;
 
 int sp_policy_lookup(const sp_policy *p, const char *name);

@@ -18,9 +18,76 @@
 
 /* ---- values ---- */
 
-static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+static inline void put_frag(sp_buf *out, sp_frag f)
+{
+    sp_buf_append(out, f.s, f.len);
+}
+
+/* s between quotes, as it is: for bytes known to need no escaping. One
+** capacity check in the usual case, where the buffer has room. */
+static inline void put_quoted(sp_buf *out, const char *s, size_t n)
+{
+    if (n + 2 < out->cap - out->len && !out->oom) {
+        char *d = out->data + out->len;
+        d[0] = '"';
+        memcpy(d + 1, s, n);
+        d[n + 1] = '"';
+        d[n + 2] = '\0';
+        out->len += n + 2;
+        return;
+    }
+    sp_buf_putc(out, '"');
+    sp_buf_append(out, s, n);
+    sp_buf_putc(out, '"');
+}
+
+/* Text as a JSON string. Text with nothing to escape (a case id, a name:
+** nearly all) is found so eight bytes at a time and copied at once; the
+** rest goes through the escaper. */
+static void text_json(sp_buf *out, const char *s, size_t n)
+{
+    uint64_t flags = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        flags |= sp_json_escape_flags(w);
+    }
+    for (; i < n; i++)
+        flags |= (unsigned char)s[i] < 0x20 || s[i] == '"' || s[i] == '\\';
+    if (flags)
+        sp_buf_json_string(out, s, n);
+    else
+        put_quoted(out, s, n);
+}
+
+/* Money in whole pence (nearly all money) as a JSON string; false, having
+** written nothing, for any other amount. Digits, '.' and '-' need no
+** escaping, so the quotes go round the digits as they are. */
+static inline bool put_pence(sp_buf *out, sp_num n)
+{
+    if (n.num == 0) {   /* the commonest amount of all */
+        sp_buf_puts(out, "\"0.00\"");
+        return true;
+    }
+    char q[32], *end = q + sizeof q - 1;
+    size_t len = sp_num_format_pence(n, end);
+    if (!len)
+        return false;
+    *end = '"';
+    end[-(ptrdiff_t)len - 1] = '"';
+    sp_buf_append(out, end - len - 1, len + 2);
+    return true;
+}
+
+/* A value as JSON. ej: the values of t's enumeration already as JSON
+** strings (the policy's enum_json of the symbol whose value this is), or NULL
+** to escape them. */
+static void value_json_enum(const sp_policy *p, const sp_type *t, const sp_frag *ej, const sp_value *v,
+                            sp_buf *out)
 {
     char num[96];
+    size_t n;
     switch (v->kind) {
     case SP_VAL_NULL:
         sp_buf_puts(out, "null");
@@ -29,9 +96,18 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
         sp_buf_puts(out, v->u.b ? "true" : "false");
         return;
     case SP_VAL_NUM:
-        if (t && t->kind == SP_TYPE_MONEY && sp_num_format_fixed(v->u.n, 2, num)) {
-            sp_buf_json_string(out, num, strlen(num));
-        } else if (sp_num_format_int(v->u.n, num)) {
+        if (t && t->kind == SP_TYPE_MONEY) {
+            if (put_pence(out, v->u.n))
+                return;
+            if (sp_num_format_fixed(v->u.n, 2, num)) {
+                sp_buf_json_string(out, num, strlen(num));
+                return;
+            }
+        } else if ((n = sp_num_format_whole(v->u.n, num + sizeof num))) {
+            sp_buf_append(out, num + sizeof num - n, n);   /* a whole number, the usual case */
+            return;
+        }
+        if (sp_num_format_int(v->u.n, num)) {
             sp_buf_puts(out, num);
         } else {
             sp_num_format_exact(v->u.n, num);
@@ -41,13 +117,17 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
     case SP_VAL_DATE: {
         char d[11];
         sp_date_format(v->u.d, d);
-        sp_buf_json_string(out, d, 10);
+        put_quoted(out, d, 10);   /* digits and '-' */
         return;
     }
     case SP_VAL_TEXT:
-        sp_buf_json_string(out, v->u.text.s, v->u.text.len);
+        text_json(out, v->u.text.s, v->u.text.len);
         return;
     case SP_VAL_ENUM: {
+        if (ej && t && t->kind == SP_TYPE_ENUM) {
+            put_frag(out, ej[v->u.e]);
+            return;
+        }
         const char *s = t && t->kind == SP_TYPE_ENUM ? t->enumt->values[v->u.e] : "?";
         sp_buf_json_string(out, s, strlen(s));
         return;
@@ -57,7 +137,7 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
         for (size_t i = 0; i < v->u.list.n; i++) {
             if (i)
                 sp_buf_puts(out, ", ");
-            value_json(p, t && t->kind == SP_TYPE_LIST ? t->elem : NULL, &v->u.list.items[i], out);
+            value_json_enum(p, t && t->kind == SP_TYPE_LIST ? t->elem : NULL, ej, &v->u.list.items[i], out);
         }
         sp_buf_putc(out, ']');
         return;
@@ -68,6 +148,49 @@ static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, 
         sp_buf_puts(out, "\"undetermined\"");
         return;
     }
+}
+
+static void value_json(const sp_policy *p, const sp_type *t, const sp_value *v, sp_buf *out)
+{
+    value_json_enum(p, t, NULL, v, out);
+}
+
+/* A value of type t, ej its enumeration's values pre-rendered (or NULL).
+** The usual kinds of output, money in whole pence, an enumeration's value,
+** a truth value and null, are written here, without a call. */
+static inline void typed_value_json(const sp_policy *p, const sp_type *t, const sp_frag *ej, const sp_value *v,
+                                    sp_buf *out)
+{
+    switch (v->kind) {
+    case SP_VAL_NUM:
+        if (t && t->kind == SP_TYPE_MONEY && put_pence(out, v->u.n))
+            return;
+        break;
+    case SP_VAL_ENUM:
+        if (ej && t->kind == SP_TYPE_ENUM) {
+            put_frag(out, ej[v->u.e]);
+            return;
+        }
+        break;
+    case SP_VAL_BOOL:
+        if (v->u.b)
+            sp_buf_puts(out, "true");
+        else
+            sp_buf_puts(out, "false");
+        return;
+    case SP_VAL_NULL:
+        sp_buf_puts(out, "null");
+        return;
+    default:
+        break;
+    }
+    value_json_enum(p, t, ej, v, out);
+}
+
+/* The value of symbol sym, of its type. */
+static inline void sym_value_json(const sp_policy *p, int sym, const sp_value *v, sp_buf *out)
+{
+    typed_value_json(p, p->syms[sym].type, p->enum_json ? p->enum_json[sym] : NULL, v, out);
 }
 
 /* The value as text for people: no quotes around text. */
@@ -93,11 +216,6 @@ static void value_text(const sp_policy *p, const sp_type *t, const sp_value *v, 
 }
 
 /* ---- pieces shared by the formats ---- */
-
-static const sp_type *sym_type(const sp_policy *p, int sym)
-{
-    return p->syms[sym].type;
-}
 
 /* What a name stood for in this case; NULL for a table (it has no one value). */
 static const sp_value *symbol_value(const sp_engine *e, const sp_symbol *s)
@@ -157,15 +275,44 @@ static void json_cstr(sp_buf *out, const char *s)
     sp_buf_json_string(out, s, strlen(s));
 }
 
+static bool no_bits(const uint64_t *bits, size_t words)
+{
+    uint64_t any = 0;
+    for (size_t w = 0; w < words; w++)
+        any |= bits[w];
+    return !any;
+}
+
+/* The assumptions of a bitset in id order, each as rendered at load. The
+** bits set are visited, not every id; a list of one, the usual case after
+** none, is written whole. */
 static void assumptions_json(const sp_policy *p, const uint64_t *bits, sp_buf *out)
 {
+    size_t found = 0, id = 0;   /* found: 0, 1, or 2 for more than one */
+    for (size_t w = 0; w < p->assume_words && found < 2; w++)
+        if (bits[w]) {
+            found += bits[w] & (bits[w] - 1) ? 2 : 1;
+            id = w * 64 + (size_t)__builtin_ctzll(bits[w]);
+        }
+    if (found == 0) {
+        sp_buf_puts(out, "[]");
+        return;
+    }
+    if (found == 1 && id < p->n_assumptions) {
+        put_frag(out, p->assumption_json[id]);
+        return;
+    }
     sp_buf_putc(out, '[');
     bool first = true;
-    for (size_t i = 0; i < p->n_assumptions; i++)
-        if (bits[i / 64] >> (i % 64) & 1) {
+    for (size_t w = 0; w < p->assume_words; w++)
+        for (uint64_t b = bits[w]; b; b &= b - 1) {
+            size_t i = w * 64 + (size_t)__builtin_ctzll(b);
+            if (i >= p->n_assumptions)
+                break;
             if (!first)
                 sp_buf_puts(out, ", ");
-            json_cstr(out, p->assumptions[i]);
+            sp_frag one = p->assumption_json[i];   /* ["text"]: the string within */
+            sp_buf_append(out, one.s + 1, one.len - 2);
             first = false;
         }
     sp_buf_putc(out, ']');
@@ -235,6 +382,13 @@ static fact_need *facts_needed(sp_engine *e, size_t *n)
     return list;
 }
 
+/* A key written at load, `, "name": ` (an output's or a symbol's), without
+** its separator when it comes first. */
+static inline void put_key(sp_buf *out, sp_frag key, bool first)
+{
+    sp_buf_append(out, key.s + (first ? 2 : 0), key.len - (first ? 2 : 0));
+}
+
 /* "needs": {"OUTPUT": ["FACT", ...]}, "facts_needed": [...] */
 static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, sp_buf *out)
 {
@@ -242,10 +396,10 @@ static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, 
     sp_buf_puts(out, ", \"needs\": {");
     bool first = true;
     for (size_t i = 0; i < p->n_outputs; i++) {
-        const sp_value *v = &e->results[p->syms[p->outputs[i]].slot].value;
+        const sp_value *v = &e->results[p->output_json[i].rule].value;
         if (v->kind != SP_VAL_UNDETERMINED)
             continue;
-        sp_buf_puts(out, p->output_keys[i] + (first ? 2 : 0));
+        put_key(out, p->output_json[i].key, first);
         first = false;
         needs_json(p, v, out);
     }
@@ -259,22 +413,64 @@ static void needs_top_json(const sp_engine *e, const fact_need *list, size_t n, 
 
 /* The part of a reason entry that depends only on the rule and the branch
 ** taken: {"rule": ..., "source": ..., "cites": ...  It is the same for every
-** case, so it is written once, when the policy is loaded. */
-static void reason_start(const sp_rule *ru, int branch, sp_buf *out)
+** case, so it is written once, when the policy is loaded, from the rule's
+** pieces (j) and the citations of the branch (or the rule's own). */
+static void reason_start(const sp_rule_json *j, sp_frag cites, sp_buf *out)
 {
-    sp_buf tmp;
-    sp_buf_init(&tmp);
     sp_buf_puts(out, "{\"rule\": ");
-    json_cstr(out, ru->name);
+    put_frag(out, j->name);
     sp_buf_puts(out, ", \"source\": ");
-    rule_source(ru, &tmp);
-    put_json(out, &tmp);
+    put_frag(out, j->source);
     sp_buf_puts(out, ", \"cites\": ");
-    sp_render_rule_cites(ru, branch, &tmp);
-    put_json(out, &tmp);
-    sp_buf_fini(&tmp);
+    put_frag(out, cites);
 }
 
+/* b's bytes as a fragment in the policy's arena; false when out of memory,
+** now or while b was built. */
+static bool keep(sp_policy *p, const sp_buf *b, sp_frag *f)
+{
+    f->s = b->oom ? NULL : sp_arena_strndup(&p->arena, b->data ? b->data : "", b->len);
+    f->len = b->len;
+    return f->s != NULL;
+}
+
+/* Each value of the enumeration that symbol s holds (a list: its items), as
+** a JSON string; NULL (and true) when s holds none. */
+static bool prepare_enum(sp_policy *p, const sp_symbol *s, sp_buf *b, sp_frag **out)
+{
+    const sp_type *t = s->type;
+    while (t && t->kind == SP_TYPE_LIST)
+        t = t->elem;
+    *out = NULL;
+    if (!t || t->kind != SP_TYPE_ENUM || !t->enumt)
+        return true;
+    const sp_enum *en = t->enumt;
+    sp_frag *v = sp_arena_alloc(&p->arena, (en->n_values + 1) * sizeof *v);
+    if (!v)
+        return false;
+    for (size_t i = 0; i < en->n_values; i++) {
+        sp_buf_clear(b);
+        json_cstr(b, en->values[i]);
+        if (!keep(p, b, &v[i]))
+            return false;
+    }
+    *out = v;
+    return true;
+}
+
+static void step_start(const sp_policy *p, const sp_rule *ru, int branch, sp_frag cites, sp_buf *tmp,
+                       sp_buf *out);
+
+/* What tmp holds, as a JSON string kept in the policy's arena (b: scratch);
+** tmp is emptied. */
+static bool keep_json(sp_policy *p, sp_buf *tmp, sp_buf *b, sp_frag *f)
+{
+    sp_buf_clear(b);
+    put_json(b, tmp);
+    return keep(p, b, f);
+}
+
+/* Everything a decision repeats from case to case, rendered once. */
 bool sp_render_prepare(sp_policy *p)
 {
     sp_buf b;
@@ -288,27 +484,91 @@ bool sp_render_prepare(sp_policy *p)
     sp_buf_puts(&b, ", \"digest\": ");
     json_cstr(&b, p->digest);
     sp_buf_puts(&b, "}, \"decision\": {");
-    p->decision_head = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
-    /* , "name":   each output's key, with its separator */
-    p->output_keys = sp_arena_alloc(&p->arena, (p->n_outputs + 1) * sizeof *p->output_keys);
-    bool ok = p->decision_head && p->output_keys;
-    for (size_t i = 0; i < p->n_outputs && ok; i++) {
+    bool ok = keep(p, &b, &p->decision_head);
+    p->output_json = sp_arena_alloc(&p->arena, (p->n_outputs + 1) * sizeof *p->output_json);
+    p->assumption_json = sp_arena_alloc(&p->arena, (p->n_assumptions + 1) * sizeof *p->assumption_json);
+    p->enum_json = sp_arena_alloc(&p->arena, (p->n_syms + 1) * sizeof *p->enum_json);
+    p->sym_key = sp_arena_alloc(&p->arena, (p->n_syms + 1) * sizeof *p->sym_key);
+    ok = ok && p->output_json && p->assumption_json && p->enum_json && p->sym_key;
+    for (size_t i = 0; i < p->n_assumptions && ok; i++) {
+        sp_buf_clear(&b);
+        sp_buf_putc(&b, '[');
+        json_cstr(&b, p->assumptions[i]);
+        sp_buf_putc(&b, ']');
+        ok = keep(p, &b, &p->assumption_json[i]);
+    }
+    /* , "name":   each symbol's key, with its separator */
+    for (size_t i = 0; i < p->n_syms && ok; i++) {
+        ok = prepare_enum(p, &p->syms[i], &b, &p->enum_json[i]);
         sp_buf_clear(&b);
         sp_buf_puts(&b, ", ");
-        json_cstr(&b, p->syms[p->outputs[i]].name);
+        json_cstr(&b, p->syms[i].name);
         sp_buf_puts(&b, ": ");
-        p->output_keys[i] = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
-        ok = p->output_keys[i] != NULL;
+        ok = ok && keep(p, &b, &p->sym_key[i]);
     }
+    for (size_t i = 0; i < p->n_outputs && ok; i++) {
+        int sym = p->outputs[i];
+        p->output_json[i] = (sp_output_json){ .key = p->sym_key[sym], .rule = p->syms[sym].slot,
+                                              .type = p->syms[sym].type, .enum_json = p->enum_json[sym] };
+    }
+    /* tmp: scratch for the pieces that are escaped as a whole */
+    sp_buf tmp;
+    sp_buf_init(&tmp);
     for (size_t r = 0; r < p->n_rules && ok; r++) {
         sp_rule *ru = &p->rules[r];
-        ru->reason_json = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *ru->reason_json);
-        ok = ru->reason_json != NULL;
+        size_t n = ru->n_branches + 1;
+        sp_rule_json *j = ru->json = sp_arena_alloc(&p->arena, sizeof *j);
+        ok = j && (j->reason = sp_arena_alloc(&p->arena, n * sizeof *j->reason)) &&
+             (j->reason_plain = sp_arena_alloc(&p->arena, n * sizeof *j->reason_plain)) &&
+             (j->trace_step = sp_arena_alloc(&p->arena, n * sizeof *j->trace_step)) &&
+             (j->cites = sp_arena_alloc(&p->arena, n * sizeof *j->cites));
+        /* its pieces as JSON strings, each escaped once */
+        if (ok) {
+            json_cstr(&tmp, ru->name);   /* put_json would quote it twice */
+            ok = keep(p, &tmp, &j->name);
+            sp_buf_clear(&tmp);
+            rule_source(ru, &tmp);
+            ok = ok && keep_json(p, &tmp, &b, &j->source);
+            sp_render_rule_cites(ru, -1, &tmp);
+            ok = ok && keep_json(p, &tmp, &b, &j->cites_own);
+        }
         for (size_t i = 0; i < ru->n_branches && ok; i++) {
+            sp_render_rule_cites(ru, (int)i, &tmp);
+            ok = keep_json(p, &tmp, &b, &j->cites[i]);
             sp_buf_clear(&b);
-            reason_start(ru, (int)i, &b);
-            ru->reason_json[i] = b.oom ? NULL : sp_arena_strndup(&p->arena, b.data, b.len);
-            ok = ru->reason_json[i] != NULL;
+            reason_start(j, j->cites[i], &b);
+            ok = ok && keep(p, &b, &j->reason[i]);
+            /* the usual entry: nothing assumed, no dated figure, decided */
+            sp_buf_puts(&b, ", \"assumptions\": []}");
+            ok = ok && keep(p, &b, &j->reason_plain[i]);
+            sp_buf_clear(&b);
+            step_start(p, ru, (int)i, j->cites[i], &tmp, &b);
+            ok = ok && keep(p, &b, &j->trace_step[i]);
+        }
+        if (ok) {
+            sp_buf_clear(&b);
+            reason_start(j, j->cites_own, &b);
+            ok = keep(p, &b, &j->reason_own);
+        }
+    }
+    if (tmp.oom)
+        ok = false;
+    sp_buf_fini(&tmp);
+    for (size_t i = 0; i < p->n_outputs && ok; i++) {
+        sp_output_json *o = &p->output_json[i];
+        const sp_rule *ru = &p->rules[o->rule];
+        o->reasons = sp_arena_alloc(&p->arena, (ru->n_branches + 1) * sizeof *o->reasons);
+        ok = o->reasons != NULL;
+        for (size_t k = 0; k < ru->n_branches && ok; k++) {
+            const sp_expr *v = ru->branches[k]->value;
+            if (v->kind == SP_EXPR_CALL && v->builtin == SP_BUILTIN_PRESENT)
+                continue;   /* explained by its items (by_items) */
+            sp_buf_clear(&b);
+            put_frag(&b, o->key);
+            sp_buf_putc(&b, '[');
+            put_frag(&b, ru->json->reason_plain[k]);
+            sp_buf_putc(&b, ']');
+            ok = keep(p, &b, &o->reasons[k]);
         }
     }
     sp_buf_fini(&b);
@@ -364,6 +624,14 @@ static void undetermined_json(const sp_policy *p, const sp_rule *ru, const sp_ru
     needs_json(p, &rr->value, out);
 }
 
+/* Whether a rule's reason entry is its branch's reason_plain: nothing
+** assumed, no dated figure read, decided by the branch taken. */
+static inline bool plain_result(const sp_policy *p, const sp_rule_result *rr)
+{
+    return !rr->undetermined_at && !rr->n_dated && rr->value.kind != SP_VAL_UNDETERMINED &&
+           no_bits(rr->assumes, p->assume_words);
+}
+
 /* The reason entries of one rule: it, then each replaced rule it built on. */
 static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *out)
 {
@@ -373,16 +641,18 @@ static void rule_chain_json(const sp_engine *e, int rule, bool first, sp_buf *ou
         const sp_rule_result *rr = &e->results[r];
         if (!first)
             sp_buf_puts(out, ", ");
-        if (rr->undetermined_at)   /* no branch was taken: the rule's own cites */
-            reason_start(ru, -1, out);
-        else
-            sp_buf_puts(out, ru->reason_json[rr->branch]);
-        sp_buf_puts(out, ", \"assumptions\": ");
-        assumptions_json(p, rr->assumes, out);
-        dated_json(p, rr, out);
-        if (rr->value.kind == SP_VAL_UNDETERMINED)
-            undetermined_json(p, ru, rr, out);
-        sp_buf_putc(out, '}');
+        if (plain_result(p, rr)) {
+            put_frag(out, ru->json->reason_plain[rr->branch]);   /* the whole entry, as at load */
+        } else {
+            /* an undetermined condition took no branch: the rule's own cites */
+            put_frag(out, rr->undetermined_at ? ru->json->reason_own : ru->json->reason[rr->branch]);
+            sp_buf_puts(out, ", \"assumptions\": ");
+            assumptions_json(p, rr->assumes, out);
+            dated_json(p, rr, out);
+            if (rr->value.kind == SP_VAL_UNDETERMINED)
+                undetermined_json(p, ru, rr, out);
+            sp_buf_putc(out, '}');
+        }
         r = rr->used_base ? ru->replaces : -1;
     }
 }
@@ -467,72 +737,139 @@ static bool fact_read(const sp_engine *e, int sym)
     return false;
 }
 
-static void trace_json(const sp_engine *e, sp_buf *out)
+/* The start of a trace step, up to its value: {"name": ..., "kind": ...,
+** "rule": ..., "source": ..., "branch": ..., "branch_line": N, "cites": ...,
+** "value":   The same for every case that took `branch` with the citations
+** `cites` (the branch's, or the rule's own when an undetermined condition
+** took none), so it is written at load (trace_step) for the usual case, from
+** the rule's pieces (ru->json; tmp: scratch). */
+static void step_start(const sp_policy *p, const sp_rule *ru, int branch, sp_frag cites, sp_buf *tmp,
+                       sp_buf *out)
+{
+    const sp_symbol *target = &p->syms[ru->target];
+    sp_frag key = p->sym_key[ru->target];   /* , "name":  */
+    sp_buf_puts(out, "{\"name\": ");
+    sp_buf_append(out, key.s + 2, key.len - 4);
+    sp_buf_puts(out, ", \"kind\": \"");
+    sp_buf_puts(out, sym_kind_word(target->kind));
+    sp_buf_puts(out, "\", \"rule\": ");
+    put_frag(out, ru->json->name);
+    if (ru->replaced_by >= 0)
+        sp_buf_puts(out, ", \"replaced\": true");
+    if (ru->replaces >= 0) {
+        sp_buf_puts(out, ", \"replaces\": ");
+        json_cstr(out, p->rules[ru->replaces].name);
+    }
+    sp_buf_puts(out, ", \"source\": ");
+    put_frag(out, ru->json->source);
+    branch_text(ru, branch, tmp);
+    sp_buf_puts(out, ", \"branch\": ");
+    put_json(out, tmp);
+    sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, branch));
+    sp_buf_puts(out, ", \"cites\": ");
+    put_frag(out, cites);
+    sp_buf_puts(out, ", \"value\": ");
+}
+
+/* Where this case's trace already shows a symbol's value: bytes
+** [at, at + len) of the output; len 0 while not shown (no value's JSON is
+** empty). */
+typedef struct shown_at {
+    size_t at;                /* offset in the output buffer (it may move) */
+    size_t len;               /* 0: not shown yet */
+} shown_at;
+
+/* The value v of symbol sym, the same wherever the case's trace shows it
+** (not a dated figure, whose value depends on the rule): rendered the first
+** time, copied from there after. A date or an amount is so formatted once a
+** case, not once for each rule that read it. */
+static void shown_value(const sp_policy *p, shown_at *shown, int sym, const sp_value *v, sp_buf *out)
+{
+    shown_at *m = &shown[sym];
+    /* Room for the copy: the buffer cannot move under its source. */
+    if (m->len && m->len < out->cap - out->len && !out->oom) {
+        memcpy(out->data + out->len, out->data + m->at, m->len);
+        out->len += m->len;
+        out->data[out->len] = '\0';
+        return;
+    }
+    size_t at = out->len;
+    sym_value_json(p, sym, v, out);
+    if (!out->oom) {
+        m->at = at;
+        m->len = out->len - at;
+    }
+}
+
+/* e is not const: the scratch of the facts read and the values shown is in
+** its arena. */
+static void trace_json(sp_engine *e, sp_buf *out)
 {
     const sp_policy *p = e->p;
     sp_buf_puts(out, ", \"trace\": {\"facts\": {");
-    /* Every fact any evaluated rule read, in declaration order. */
+    unsigned char *read = sp_arena_alloc(&e->arena, p->n_facts + 1);
+    shown_at *shown = sp_arena_alloc(&e->arena, (p->n_syms + 1) * sizeof *shown);
+    if (!read || !shown) {
+        out->oom = true;
+        return;
+    }
+    /* Every fact any evaluated rule read, in declaration order: one pass
+    ** over the uses marks them by fact slot. */
+    for (size_t k = 0; k < e->n_order; k++) {
+        const sp_rule_result *rr = &e->results[e->order[k]];
+        for (size_t u = 0; u < rr->n_uses; u++) {
+            const sp_symbol *s = &p->syms[rr->uses[u]];
+            if (s->kind == SP_SYM_FACT)
+                read[s->slot] = 1;
+        }
+    }
     bool first = true;
     for (size_t i = 0; i < p->n_facts; i++) {
-        int sym = p->facts[i];
-        if (!fact_read(e, sym))
+        if (!read[i])
             continue;
-        if (!first)
-            sp_buf_puts(out, ", ");
+        put_key(out, p->sym_key[p->facts[i]], first);
         first = false;
-        json_cstr(out, p->syms[sym].name);
-        sp_buf_puts(out, ": ");
-        value_json(p, sym_type(p, sym), &e->facts[i], out);
+        shown_value(p, shown, p->facts[i], &e->facts[i], out);
     }
     sp_buf_puts(out, "}, \"steps\": [");
     for (size_t k = 0; k < e->n_order; k++) {
         int r = e->order[k];
         const sp_rule *ru = &p->rules[r];
         const sp_rule_result *rr = &e->results[r];
-        const sp_symbol *target = &p->syms[ru->target];
         if (k)
             sp_buf_puts(out, ", ");
-        sp_buf_puts(out, "{\"name\": ");
-        json_cstr(out, target->name);
-        sp_buf_printf(out, ", \"kind\": \"%s\", \"rule\": ", sym_kind_word(target->kind));
-        json_cstr(out, ru->name);
-        if (ru->replaced_by >= 0)
-            sp_buf_puts(out, ", \"replaced\": true");
-        if (ru->replaces >= 0) {
-            sp_buf_puts(out, ", \"replaces\": ");
-            json_cstr(out, p->rules[ru->replaces].name);
+        if (rr->undetermined_at) {   /* no branch was taken: the rule's own cites */
+            sp_buf tmp;
+            sp_buf_init(&tmp);
+            step_start(p, ru, rr->branch, ru->json->cites_own, &tmp, out);
+            sp_buf_fini(&tmp);
+        } else {
+            put_frag(out, ru->json->trace_step[rr->branch]);
         }
-        sp_buf tmp;
-        sp_buf_init(&tmp);
-        rule_source(ru, &tmp);
-        sp_buf_puts(out, ", \"source\": ");
-        put_json(out, &tmp);
-        branch_text(ru, rr->branch, &tmp);
-        sp_buf_puts(out, ", \"branch\": ");
-        put_json(out, &tmp);
-        sp_buf_printf(out, ", \"branch_line\": %zu", branch_line(ru, rr->branch));
-        sp_render_rule_cites(ru, rr->undetermined_at ? -1 : rr->branch, &tmp);
-        sp_buf_puts(out, ", \"cites\": ");
-        put_json(out, &tmp);
-        sp_buf_fini(&tmp);
-        sp_buf_puts(out, ", \"value\": ");
-        value_json(p, target->type, &rr->value, out);
+        if (p->syms[ru->target].slot == r)   /* the value the name has: later uses copy it */
+            shown_value(p, shown, ru->target, &rr->value, out);
+        else                                 /* a replaced rule's own value */
+            sym_value_json(p, ru->target, &rr->value, out);
         if (rr->value.kind == SP_VAL_UNDETERMINED) {
             sp_buf_puts(out, ", \"needs\": ");
             needs_json(p, &rr->value, out);
         }
         sp_buf_puts(out, ", \"uses\": {");
         for (size_t u = 0; u < rr->n_uses; u++) {
-            const sp_symbol *s = &p->syms[rr->uses[u]];
-            if (u)
-                sp_buf_puts(out, ", ");
-            json_cstr(out, s->name);
-            sp_buf_puts(out, ": ");
+            int sym = rr->uses[u];
+            const sp_symbol *s = &p->syms[sym];
+            put_key(out, p->sym_key[sym], u == 0);
             const sp_value *v = used_value(e, rr, s);
-            if (v)
-                value_json(p, s->type, v, out);
+            if (!v)
+                sp_buf_puts(out, "\"(table)\"");
+            else if (s->dated)
+                sym_value_json(p, sym, v, out);
             else
-                json_cstr(out, "(table)");
+                shown_value(p, shown, sym, v, out);
+        }
+        if (!rr->n_dated && no_bits(rr->assumes, p->assume_words)) {
+            sp_buf_puts(out, "}, \"assumptions\": []}");   /* the usual end */
+            continue;
         }
         sp_buf_puts(out, "}, \"assumptions\": ");
         assumptions_json(p, rr->assumes, out);
@@ -552,21 +889,23 @@ static void case_id_json(const sp_engine *e, sp_buf *out)
     const sp_symbol *s = &p->syms[p->reference];
     if (e->facts[s->slot].kind == SP_VAL_UNDETERMINED)   /* missing, with --partial */
         sp_buf_puts(out, "null");
+    else if (e->facts[s->slot].kind == SP_VAL_TEXT)   /* the usual reference */
+        text_json(out, e->facts[s->slot].u.text.s, e->facts[s->slot].u.text.len);
     else
-        value_json(p, s->type, &e->facts[s->slot], out);
+        sym_value_json(p, p->reference, &e->facts[s->slot], out);
 }
 
-static void render_json(const sp_engine *e, const sp_eval_options *opt, const fact_need *needed,
+static void render_json(sp_engine *e, const sp_eval_options *opt, const fact_need *needed,
                         size_t n_needed, sp_buf *out)
 {
     const sp_policy *p = e->p;
     sp_buf_puts(out, "{\"case_id\": ");
     case_id_json(e, out);
-    sp_buf_puts(out, p->decision_head);
+    put_frag(out, p->decision_head);
     for (size_t i = 0; i < p->n_outputs; i++) {
-        const sp_symbol *s = &p->syms[p->outputs[i]];
-        sp_buf_puts(out, p->output_keys[i] + (i == 0 ? 2 : 0));
-        value_json(p, s->type, &e->results[s->slot].value, out);
+        const sp_output_json *o = &p->output_json[i];
+        put_key(out, o->key, i == 0);
+        typed_value_json(p, o->type, o->enum_json, &e->results[o->rule].value, out);
     }
     sp_buf_putc(out, '}');
     if (opt->partial)
@@ -574,12 +913,19 @@ static void render_json(const sp_engine *e, const sp_eval_options *opt, const fa
     sp_buf_puts(out, ", \"reasons\": {");
     bool first = true;
     for (size_t i = 0; i < p->n_outputs; i++) {
-        const sp_symbol *s = &p->syms[p->outputs[i]];
-        if (e->results[s->slot].value.kind == SP_VAL_NULL)
+        const sp_output_json *o = &p->output_json[i];
+        const sp_rule_result *rr = &e->results[o->rule];
+        if (rr->value.kind == SP_VAL_NULL)
             continue;
-        sp_buf_puts(out, p->output_keys[i] + (first ? 2 : 0));
+        if (!rr->used_base && o->reasons[rr->branch].s && plain_result(p, rr)) {
+            /* one rule, one plain entry: key and list as rendered at load */
+            put_key(out, o->reasons[rr->branch], first);
+            first = false;
+            continue;
+        }
+        put_key(out, o->key, first);
         first = false;
-        reasons_json(e, s->slot, out);
+        reasons_json(e, o->rule, out);
     }
     sp_buf_putc(out, '}');
     if (opt->trace)
@@ -735,7 +1081,12 @@ static sp_status engine_error(sp_engine *e, sp_case_error *err)
 
 sp_status sp_case_check_size(size_t len, sp_case_error *err)
 {
-    memset(err, 0, sizeof *err);
+    /* What a failed case reads: no code, empty strings, no case id. The
+    ** rest of the kilobyte is left as it is: clearing it all took more
+    ** instructions than writing a decision's reasons. */
+    err->code = NULL;
+    err->message[0] = err->path[0] = err->case_id[0] = '\0';
+    err->has_case_id = false;
     if (len <= SP_MAX_CASE_BYTES)
         return SP_OK;
     err->code = "too_large";
