@@ -419,19 +419,17 @@ static bool eval_call(frame *f, const sp_expr *x, sp_value *out)
             out->u.n = sp_num_from_int((int64_t)l.u.list.n);
             return true;
         }
-        sp_num total = sp_num_from_int(0);
+        sp_num_sum total;
+        sp_num_sum_init(&total);
         for (size_t i = 0; i < l.u.list.n; i++) {
             if (l.u.list.items[i].kind != SP_VAL_NUM)
                 return null_operand(f, x->args[0]);
-            if (!sp_num_add(total, l.u.list.items[i].u.n, &total))
+            if (!sp_num_sum_add(&total, l.u.list.items[i].u.n))
                 return overflow(f);
         }
         /* The mean of an empty list is 0.00 (contract, shared definitions). */
-        if (x->builtin == SP_BUILTIN_MEAN && l.u.list.n &&
-            !sp_num_div(total, sp_num_from_int((int64_t)l.u.list.n), &total))
-            return overflow(f);
-        out->u.n = total;
-        return true;
+        int64_t count = x->builtin == SP_BUILTIN_MEAN && l.u.list.n ? (int64_t)l.u.list.n : 1;
+        return sp_num_sum_result(&total, count, &out->u.n) ? true : overflow(f);
     }
     case SP_BUILTIN_AGE: {
         sp_value birth, on;

@@ -534,3 +534,55 @@ size_t sp_num_format_whole(sp_num a, char *end)
     int64_t w = (int64_t)a.num;
     return digits_before(end, w < 0 ? (uint64_t)-w : (uint64_t)w, w < 0);
 }
+
+void sp_num_sum_init(sp_num_sum *s)
+{
+    s->num = 0;
+    s->den = 1;
+    s->wide = false;
+    s->exact = sp_num_from_int(0);
+}
+
+/* Moves the total to 128-bit fractions, where it goes on with sp_num_add. */
+static bool sum_widen(sp_num_sum *s)
+{
+    s->wide = true;
+    return make(s->num, s->den, &s->exact);
+}
+
+bool sp_num_sum_add(sp_num_sum *s, sp_num v)
+{
+    if (!s->wide && both64(v)) {
+        int64_t vn = (int64_t)v.num, vd = (int64_t)v.den, scaled, total;
+        if (vd != s->den) {
+            /* the least common denominator: amounts in pence share 100 */
+            int64_t g = (int64_t)gcd64((uint64_t)s->den, (uint64_t)vd), lcd, up;
+            if (__builtin_mul_overflow(s->den / g, vd, &lcd) || __builtin_mul_overflow(s->num, lcd / s->den, &up))
+                goto wide;
+            s->num = up;
+            s->den = lcd;
+        }
+        if (!__builtin_mul_overflow(vn, s->den / vd, &scaled) && !__builtin_add_overflow(s->num, scaled, &total) &&
+            total != INT64_MIN) {
+            s->num = total;
+            return true;
+        }
+    }
+wide:
+    if (!s->wide && !sum_widen(s))
+        return false;
+    return sp_num_add(s->exact, v, &s->exact);
+}
+
+bool sp_num_sum_result(const sp_num_sum *s, int64_t count, sp_num *out)
+{
+    if (count <= 0)
+        return false;
+    int64_t den;
+    if (!s->wide && !__builtin_mul_overflow(s->den, count, &den))
+        return make(s->num, den, out);
+    sp_num total = s->exact;
+    if (!s->wide && !make(s->num, s->den, &total))
+        return false;
+    return sp_num_div(total, sp_num_from_int(count), out);
+}

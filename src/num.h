@@ -72,4 +72,21 @@ size_t sp_num_format_pence(sp_num a, char *end);
 ** sp_num_format_int would ("12", "-3"); 0 for any other value. */
 size_t sp_num_format_whole(sp_num a, char *end);
 
+/* A running total for sum() and mean(): the terms are added over a common
+** denominator and the total reduced once, at the end, instead of at every
+** step. Exact all the way; it goes on in 128-bit fractions (sp_num_add)
+** when a term or the total leaves 64 bits. */
+typedef struct sp_num_sum {
+    int64_t num, den;   /* the total so far, num/den, not reduced */
+    bool wide;          /* the total is in `exact` instead */
+    sp_num exact;
+} sp_num_sum;
+
+void sp_num_sum_init(sp_num_sum *s);
+/* false on overflow (of the 128-bit fractions, as sp_num_add) */
+bool sp_num_sum_add(sp_num_sum *s, sp_num v);
+/* The total divided by `count` (1 for a sum, the number of terms for a
+** mean, > 0), reduced. false on overflow. */
+bool sp_num_sum_result(const sp_num_sum *s, int64_t count, sp_num *out);
+
 #endif

@@ -665,6 +665,59 @@ static void test_num_fast_paths_match_128_bit_code(void **state)
     }
 }
 
+/* sum() and mean() total their terms over a common denominator and reduce
+** once; the results and overflow reports are those of adding one term at a
+** time and dividing by the count. */
+static bool sum_by_steps(const sp_num *terms, size_t n, int64_t count, sp_num *out)
+{
+    sp_num total = sp_num_from_int(0);
+    for (size_t i = 0; i < n; i++)
+        if (!ref_num_add(total, terms[i], &total))
+            return false;
+    return ref_num_div(total, sp_num_from_int(count), out);
+}
+
+static void test_num_sum_matches_adding_term_by_term(void **state)
+{
+    (void)state;
+    sp_num terms[4];
+    /* amounts in pence, reduced to many denominators (1323/100, 1223/25, 1/2 ...) */
+    static const char *money[] = { "13.23", "48.92", "0.50", "0.05", "100.00", "57.91", "0.01", "999999999999.99" };
+    for (unsigned i = 0; i < 8 * 8 * 8; i++) {
+        size_t n = 0;
+        for (unsigned k = i; n < 3; k /= 8)
+            assert_true(sp_num_parse(money[k % 8], strlen(money[k % 8]), &terms[n++]));
+        for (int64_t count = 1; count <= 3; count++) {
+            sp_num_sum s;
+            sp_num_sum_init(&s);
+            bool ok = true;
+            for (size_t t = 0; t < n && ok; t++)
+                ok = sp_num_sum_add(&s, terms[t]);
+            sp_num r = { 0, 1 }, w = { 0, 1 };
+            ok = ok && sp_num_sum_result(&s, count, &r);
+            assert_same(ok, r, sum_by_steps(terms, n, count, &w), w);
+        }
+    }
+    /* and the edge values, where the total leaves 64 bits or overflows */
+    for (unsigned i = 0; i < N_EDGES * N_EDGES; i += 3) {
+        size_t n = 0;
+        for (unsigned k = i; n < 4; k = k * 7 + 11) {
+            if (ref_make(edge(k % N_EDGES), edge((k / N_EDGES) % N_EDGES), &terms[n]))
+                n++;
+        }
+        for (int64_t count = 1; count <= 4; count += 3) {
+            sp_num_sum s;
+            sp_num_sum_init(&s);
+            bool ok = true;
+            for (size_t t = 0; t < n && ok; t++)
+                ok = sp_num_sum_add(&s, terms[t]);
+            sp_num r = { 0, 1 }, w = { 0, 1 };
+            ok = ok && sp_num_sum_result(&s, count, &r);
+            assert_same(ok, r, sum_by_steps(terms, n, count, &w), w);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -694,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_num_fast_format_edges),
         cmocka_unit_test(test_num_fast_parse_edges),
         cmocka_unit_test(test_num_fast_paths_match_128_bit_code),
+        cmocka_unit_test(test_num_sum_matches_adding_term_by_term),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
