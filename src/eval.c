@@ -840,7 +840,8 @@ bool sp_eval_rule(sp_engine *e, int rule)
         return fail(e, rule, SP_ERR_RULES, "internal", "a rule depends on itself");
     rr->state = SP_RULE_RUNNING;
     e->touched[e->n_touched++] = rule;
-    rr->assumes = sp_arena_alloc(&e->arena, (p->assume_words ? p->assume_words : 1) * sizeof *rr->assumes);
+    rr->assumes = p->assume_words <= 1 ? &rr->assume_word   /* zero, as the whole result */
+                                        : sp_arena_alloc(&e->arena, p->assume_words * sizeof *rr->assumes);
     if (!rr->assumes)
         return oom(e);
     const sp_rule *r = &p->rules[rule];

@@ -30,7 +30,8 @@ typedef struct sp_rule_result {
     bool undetermined_at;     /* partial: the condition of `branch` was undetermined */
     bool used_base;           /* the rule read `base` */
     sp_value value;
-    uint64_t *assumes;        /* assumptions used, its own and those of what it read */
+    uint64_t *assumes;        /* assumptions used, its own and those of what it read: */
+    uint64_t assume_word;     /* here when one word holds them all, else in the arena */
     struct sp_dated_use *dated; /* dated figures and tables read: which value, from when */
     size_t n_dated, cap_dated;
     int *item_rules;          /* present(): the rules of the values kept, which explain it */
