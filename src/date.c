@@ -163,7 +163,12 @@ int64_t sp_date_years_between(sp_date from, sp_date on)
     sp_date_to_ymd(from, &fy, &fm, &fd);
     sp_date_to_ymd(on, &oy, &om, &od);
     int64_t n = (int64_t)oy - fy;
-    return anniv(oy, fm, fd) > on ? n - 1 : n;
+    /* anniv(oy, fm, fd) > on, compared as month and day within year oy */
+    if (fm == 2 && fd == 29 && !sp_date_is_leap(oy)) {
+        fm = 3;
+        fd = 1;
+    }
+    return fm > om || (fm == om && fd > od) ? n - 1 : n;
 }
 
 bool sp_date_next_on_or_after(sp_date d, int m, int day, sp_date *out)

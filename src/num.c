@@ -328,6 +328,8 @@ bool sp_num_is_multiple(sp_num a, int64_t scale)
     /* a*scale is whole iff den divides scale, as num and den are coprime. */
     if (scale <= 0)
         return false;
+    if (a.den == 1 || a.den == scale)   /* whole, or in pence: no division */
+        return true;
     if (a.den <= INT64_MAX)
         return scale % (int64_t)a.den == 0;
     return (sp_i128)scale % a.den == 0;

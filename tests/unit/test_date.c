@@ -284,6 +284,33 @@ static void test_date_next_on_or_after_rejects(void **state)
     assert_date(d, "9999-12-31");
 }
 
+/* Age against its definition, the largest n whose anniversary falls on or
+** before the day: for birth days around leap days and year ends, on every
+** day of several years, common and leap, centuries included. */
+static void test_date_years_between_is_its_definition(void **state)
+{
+    (void)state;
+    static const char *births[] = { "2000-02-29", "1996-02-28", "1996-03-01", "1999-12-31",
+                                    "2001-01-01", "1900-03-01", "2004-02-29", "2010-06-15" };
+    for (size_t b = 0; b < sizeof births / sizeof births[0]; b++) {
+        sp_date born = D(births[b]), day;
+        for (day = D("1995-01-01"); day <= D("2102-12-31"); day += 7) {
+            int64_t n = sp_date_years_between(born, day);
+            sp_date at, next;
+            assert_true(sp_date_anniversary(born, n, &at));
+            assert_true(sp_date_anniversary(born, n + 1, &next));
+            assert_true(at <= day);
+            assert_true(next > day);
+        }
+        for (day = D("2099-12-01"); day <= D("2101-03-31"); day++) {   /* 2100: not a leap year */
+            int64_t n = sp_date_years_between(born, day);
+            sp_date at, next;
+            assert_true(sp_date_anniversary(born, n, &at) && at <= day);
+            assert_true(sp_date_anniversary(born, n + 1, &next) && next > day);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +327,7 @@ int main(void)
         cmocka_unit_test(test_date_age_on_birthday_and_day_before),
         cmocka_unit_test(test_date_years_between_matches_anniversary),
         cmocka_unit_test(test_date_years_between_negative),
+        cmocka_unit_test(test_date_years_between_is_its_definition),
         cmocka_unit_test(test_date_next_on_or_after),
         cmocka_unit_test(test_date_next_on_or_after_rejects),
     };
