@@ -84,8 +84,10 @@ static char **list_rule_files(const char *dir, size_t *n, bool *oom)
 {
     *n = 0;
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        *oom = errno == ENOMEM;   /* opendir allocates: out of memory, not a bad folder */
         return NULL;
+    }
     size_t cap = 16;
     char **names = malloc(cap * sizeof *names);
     struct dirent *ent;
