@@ -19,6 +19,8 @@
 #define MAX_JOBS     256
 #define CHUNK_LINES  128           /* a batch goes to the workers in chunks of lines */
 #define CHUNK_BYTES  (1024 * 1024) /* ... or of this many bytes, whichever comes first */
+#define CHUNK_OUTPUT (256 * 1024)  /* --jobs: ... or of lines giving about this much output */
+#define RING_EXTRA   12            /* --jobs N: chunks held at most: 2 N + this */
 
 static const char usage_text[] =
     "Usage: stayput COMMAND [OPTIONS]\n"
@@ -213,13 +215,14 @@ static bool chunk_add(chunk *c, const char *s, size_t n, size_t line)
     return true;
 }
 
-/* Fills c with the next lines of the batch, skipping blank ones. READ_EOF
-** when the input ended (c may still hold lines, as with READ_ERROR). */
-static read_result fill_chunk(batch_reader *r, chunk *c)
+/* Fills c with the next lines of the batch, at most `lines`, skipping blank
+** ones. READ_EOF when the input ended (c may still hold lines, as with
+** READ_ERROR). */
+static read_result fill_chunk(batch_reader *r, chunk *c, size_t lines)
 {
     c->n = 0;
     sp_buf_clear(&c->text);
-    while (c->n < CHUNK_LINES && c->text.len < CHUNK_BYTES) {
+    while (c->n < lines && c->text.len < CHUNK_BYTES) {
         const char *s;
         size_t n;
         read_result rr = batch_next_line(r, &s, &n);
@@ -263,48 +266,6 @@ static void run_chunk(sp_engine *e, const sp_eval_options *opt, chunk *c)
     }
 }
 
-/* Workers take filled chunks in order; the main thread reads ahead and
-** writes finished chunks in order, so the output is that of one thread. */
-typedef struct pool {
-    pthread_mutex_t mu;
-    pthread_cond_t filled; /* a chunk was submitted, or closing */
-    pthread_cond_t done;   /* a chunk was evaluated */
-    chunk *slots;          /* a ring of k chunks */
-    size_t k;
-    size_t submitted; /* chunks handed over so far */
-    size_t taken;     /* chunks taken by workers so far */
-    bool closing;     /* no more chunks will come */
-    const sp_eval_options *opt;
-} pool;
-
-typedef struct worker {
-    pool *pl;
-    sp_engine *engine; /* each worker evaluates with its own */
-    pthread_t thread;
-    bool started;
-} worker;
-
-static void *work(void *arg)
-{
-    worker *w = arg;
-    pool *pl = w->pl;
-    pthread_mutex_lock(&pl->mu);
-    for (;;) {
-        while (pl->taken == pl->submitted && !pl->closing)
-            pthread_cond_wait(&pl->filled, &pl->mu);
-        if (pl->taken == pl->submitted)
-            break;
-        chunk *c = &pl->slots[pl->taken++ % pl->k];
-        pthread_mutex_unlock(&pl->mu);
-        run_chunk(w->engine, pl->opt, c);
-        pthread_mutex_lock(&pl->mu);
-        c->state = CHUNK_DONE;
-        pthread_cond_broadcast(&pl->done);
-    }
-    pthread_mutex_unlock(&pl->mu);
-    return NULL;
-}
-
 /* The outcome of a batch, folded chunk by chunk. */
 typedef struct batch_tally {
     size_t failed; /* lines that gave an error record */
@@ -321,6 +282,116 @@ static void write_chunk(const chunk *c, batch_tally *t)
         t->write_failed = true;
 }
 
+/* --jobs N: N threads (the main one and N - 1 more) each take the next chunk
+** of the batch (reading it), evaluate it, and write the finished chunks in
+** input order: the thread that finishes the chunk next in order writes it and
+** the finished ones after it, while the others go on evaluating. No thread
+** only reads or only writes, so N threads keep N cores busy. A ring of k
+** chunks bounds how far reading runs ahead of writing: far enough that the
+** other threads go on while one is held up (preempted, or writing); a chunk's
+** lines are as many as give about CHUNK_OUTPUT bytes of output, at the
+** average so far, so that the ring's memory does not grow with --trace. */
+typedef struct pool {
+    pthread_mutex_t reader; /* held by the thread reading a chunk (then mu) */
+    pthread_mutex_t mu;     /* guards the fields below */
+    pthread_cond_t freed;   /* a chunk was written, or reading ended or stopped */
+    chunk *slots;           /* a ring of k chunks: chunk i is slots[i % k] */
+    size_t k;
+    batch_reader *r;        /* read only by the thread holding reader */
+    read_result rr;         /* how reading ended */
+    bool reading;           /* reading has not ended */
+    bool stop;              /* no more chunks: out of memory or the output failed */
+    size_t read;            /* chunks read so far */
+    size_t written;         /* chunks written (or dropped after a stop) so far */
+    bool writing;           /* a thread is writing chunks */
+    size_t out_bytes;       /* output written so far, */
+    size_t out_lines;       /* ... for this many lines of the batch */
+    batch_tally *t;         /* touched only by the thread writing */
+    const sp_eval_options *opt;
+} pool;
+
+typedef struct worker {
+    pool *pl;
+    sp_engine *engine; /* each thread evaluates with its own */
+    pthread_t thread;
+    bool started;
+} worker;
+
+/* Writes the finished chunks next in order, unless another thread is
+** writing (it will write them too). Called and returns with pl->mu held. */
+static void write_ready(pool *pl)
+{
+    if (pl->writing)
+        return;
+    pl->writing = true;
+    while (pl->written < pl->read && pl->slots[pl->written % pl->k].state == CHUNK_DONE) {
+        chunk *c = &pl->slots[pl->written % pl->k];
+        batch_tally *t = pl->t;
+        pthread_mutex_unlock(&pl->mu);
+        if (!t->oom && !t->write_failed)
+            write_chunk(c, t);
+        bool stop = t->oom || t->write_failed;
+        pthread_mutex_lock(&pl->mu);
+        pl->out_bytes += c->out.len;
+        pl->out_lines += c->n;
+        c->state = CHUNK_EMPTY;
+        pl->written++;
+        pl->stop = pl->stop || stop;
+        pthread_cond_broadcast(&pl->freed);
+    }
+    pl->writing = false;
+}
+
+/* How many lines the next chunk takes (called with pl->mu held). */
+static size_t chunk_lines(const pool *pl)
+{
+    if (!pl->out_lines)
+        return CHUNK_LINES / 8; /* the first chunks, before any output is known */
+    size_t per_line = pl->out_bytes / pl->out_lines + 1;
+    size_t n = CHUNK_OUTPUT / per_line;
+    return n < 1 ? 1 : n > CHUNK_LINES ? CHUNK_LINES : n;
+}
+
+static void *work(void *arg)
+{
+    worker *w = arg;
+    pool *pl = w->pl;
+    for (;;) {
+        pthread_mutex_lock(&pl->reader);
+        pthread_mutex_lock(&pl->mu);
+        while (pl->reading && !pl->stop && pl->read - pl->written == pl->k)
+            pthread_cond_wait(&pl->freed, &pl->mu);
+        bool go = pl->reading && !pl->stop;
+        /* The slot at `read` is written, and this thread's while it holds
+        ** reader: write_ready stops short of it. */
+        chunk *c = &pl->slots[pl->read % pl->k];
+        size_t lines = chunk_lines(pl);
+        pthread_mutex_unlock(&pl->mu);
+        read_result rr = go ? fill_chunk(pl->r, c, lines) : READ_EOF;
+        pthread_mutex_lock(&pl->mu);
+        if (go && rr != READ_OK) {
+            pl->rr = rr;
+            pl->reading = false;
+            pthread_cond_broadcast(&pl->freed);
+        }
+        go = go && c->n && rr != READ_OOM;
+        if (go) {
+            c->state = CHUNK_FILLED;
+            pl->read++;
+        }
+        pthread_mutex_unlock(&pl->mu);
+        pthread_mutex_unlock(&pl->reader);
+        if (!go)
+            break;
+        run_chunk(w->engine, pl->opt, c);
+        pthread_mutex_lock(&pl->mu);
+        c->state = CHUNK_DONE;
+        write_ready(pl);
+        pthread_mutex_unlock(&pl->mu);
+    }
+    return NULL;
+}
+
 static read_result run_serial(const sp_policy *p, const sp_eval_options *opt, batch_reader *r,
                               batch_tally *t)
 {
@@ -330,7 +401,7 @@ static read_result run_serial(const sp_policy *p, const sp_eval_options *opt, ba
     chunk c = { 0 };
     read_result rr = READ_OK;
     while (rr == READ_OK && !t->oom && !t->write_failed) {
-        rr = fill_chunk(r, &c);
+        rr = fill_chunk(r, &c, CHUNK_LINES);
         if (c.n && rr != READ_OOM) {
             run_chunk(e, opt, &c);
             write_chunk(&c, t);
@@ -344,7 +415,7 @@ static read_result run_serial(const sp_policy *p, const sp_eval_options *opt, ba
 static read_result run_parallel(const sp_policy *p, const sp_eval_options *opt, batch_reader *r,
                                 size_t jobs, batch_tally *t)
 {
-    pool pl = { .k = 2 * jobs, .opt = opt };
+    pool pl = { .k = 2 * jobs + RING_EXTRA, .r = r, .rr = READ_OK, .reading = true, .t = t, .opt = opt };
     worker *workers = calloc(jobs, sizeof *workers);
     pl.slots = calloc(pl.k, sizeof *pl.slots);
     if (!workers || !pl.slots) {
@@ -352,54 +423,28 @@ static read_result run_parallel(const sp_policy *p, const sp_eval_options *opt, 
         free(pl.slots);
         return READ_OOM;
     }
+    pthread_mutex_init(&pl.reader, NULL);
     pthread_mutex_init(&pl.mu, NULL);
-    pthread_cond_init(&pl.filled, NULL);
-    pthread_cond_init(&pl.done, NULL);
+    pthread_cond_init(&pl.freed, NULL);
 
-    read_result rr = READ_OK;
-    for (size_t i = 0; i < jobs && rr == READ_OK; i++) {
+    /* workers[0] is this thread. The others wait for the mutex until all
+    ** are started, so that none reads if one cannot be. */
+    pthread_mutex_lock(&pl.mu);
+    for (size_t i = 0; i < jobs && pl.reading; i++) {
         workers[i].pl = &pl;
         workers[i].engine = sp_engine_new(p);
-        if (!workers[i].engine || pthread_create(&workers[i].thread, NULL, work, &workers[i]) != 0)
-            rr = READ_OOM;
-        else
-            workers[i].started = true;
-    }
-
-    size_t written = 0;
-    bool reading = rr == READ_OK;
-    for (;;) {
-        /* Read ahead while a slot is free. The slot at `submitted` belongs to
-        ** this thread alone until it is submitted. */
-        while (reading && !t->oom && !t->write_failed && pl.submitted - written < pl.k) {
-            chunk *c = &pl.slots[pl.submitted % pl.k];
-            rr = fill_chunk(r, c);
-            reading = rr == READ_OK;
-            if (!c->n || rr == READ_OOM)
-                break;
-            pthread_mutex_lock(&pl.mu);
-            c->state = CHUNK_FILLED;
-            pl.submitted++;
-            pthread_cond_signal(&pl.filled);
-            pthread_mutex_unlock(&pl.mu);
+        if (!workers[i].engine
+            || (i > 0 && pthread_create(&workers[i].thread, NULL, work, &workers[i]) != 0)) {
+            pl.rr = READ_OOM;
+            pl.reading = false;
+        } else {
+            workers[i].started = i > 0;
         }
-        if (written == pl.submitted)
-            break;
-        chunk *c = &pl.slots[written % pl.k];
-        pthread_mutex_lock(&pl.mu);
-        while (c->state != CHUNK_DONE)
-            pthread_cond_wait(&pl.done, &pl.mu);
-        pthread_mutex_unlock(&pl.mu);
-        if (!t->oom && !t->write_failed)
-            write_chunk(c, t);
-        c->state = CHUNK_EMPTY;
-        written++;
     }
-
-    pthread_mutex_lock(&pl.mu);
-    pl.closing = true;
-    pthread_cond_broadcast(&pl.filled);
     pthread_mutex_unlock(&pl.mu);
+    if (pl.reading)
+        work(&workers[0]);
+
     for (size_t i = 0; i < jobs; i++) {
         if (workers[i].started)
             pthread_join(workers[i].thread, NULL);
@@ -407,12 +452,12 @@ static read_result run_parallel(const sp_policy *p, const sp_eval_options *opt, 
     }
     for (size_t i = 0; i < pl.k; i++)
         chunk_free(&pl.slots[i]);
-    pthread_cond_destroy(&pl.done);
-    pthread_cond_destroy(&pl.filled);
+    pthread_cond_destroy(&pl.freed);
     pthread_mutex_destroy(&pl.mu);
+    pthread_mutex_destroy(&pl.reader);
     free(pl.slots);
     free(workers);
-    return rr;
+    return pl.rr;
 }
 
 static int eval_batch(const char *dir, const char *file, const sp_eval_options *opt, size_t jobs)
