@@ -677,6 +677,19 @@ static bool sum_by_steps(const sp_num *terms, size_t n, int64_t count, sp_num *o
     return ref_num_div(total, sp_num_from_int(count), out);
 }
 
+/* sp_num_sum over the terms gives what sum_by_steps gives, or fails as it does. */
+static void assert_sum_by_steps(const sp_num *terms, size_t n, int64_t count)
+{
+    sp_num_sum s;
+    sp_num_sum_init(&s);
+    bool ok = true;
+    for (size_t t = 0; t < n && ok; t++)
+        ok = sp_num_sum_add(&s, terms[t]);
+    sp_num r = { 0, 1 }, w = { 0, 1 };
+    ok = ok && sp_num_sum_result(&s, count, &r);
+    assert_same(ok, r, sum_by_steps(terms, n, count, &w), w);
+}
+
 static void test_num_sum_matches_adding_term_by_term(void **state)
 {
     (void)state;
@@ -687,16 +700,8 @@ static void test_num_sum_matches_adding_term_by_term(void **state)
         size_t n = 0;
         for (unsigned k = i; n < 3; k /= 8)
             assert_true(sp_num_parse(money[k % 8], strlen(money[k % 8]), &terms[n++]));
-        for (int64_t count = 1; count <= 3; count++) {
-            sp_num_sum s;
-            sp_num_sum_init(&s);
-            bool ok = true;
-            for (size_t t = 0; t < n && ok; t++)
-                ok = sp_num_sum_add(&s, terms[t]);
-            sp_num r = { 0, 1 }, w = { 0, 1 };
-            ok = ok && sp_num_sum_result(&s, count, &r);
-            assert_same(ok, r, sum_by_steps(terms, n, count, &w), w);
-        }
+        for (int64_t count = 1; count <= 3; count++)
+            assert_sum_by_steps(terms, n, count);
     }
     /* and the edge values, where the total leaves 64 bits or overflows */
     for (unsigned i = 0; i < N_EDGES * N_EDGES; i += 3) {
@@ -705,16 +710,8 @@ static void test_num_sum_matches_adding_term_by_term(void **state)
             if (ref_make(edge(k % N_EDGES), edge((k / N_EDGES) % N_EDGES), &terms[n]))
                 n++;
         }
-        for (int64_t count = 1; count <= 4; count += 3) {
-            sp_num_sum s;
-            sp_num_sum_init(&s);
-            bool ok = true;
-            for (size_t t = 0; t < n && ok; t++)
-                ok = sp_num_sum_add(&s, terms[t]);
-            sp_num r = { 0, 1 }, w = { 0, 1 };
-            ok = ok && sp_num_sum_result(&s, count, &r);
-            assert_same(ok, r, sum_by_steps(terms, n, count, &w), w);
-        }
+        for (int64_t count = 1; count <= 4; count += 3)
+            assert_sum_by_steps(terms, n, count);
     }
 }
 
