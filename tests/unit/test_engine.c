@@ -48,22 +48,13 @@ static sp_policy *load(const char *dir, sp_diags *d)
     return p;
 }
 
-/* Evaluates a case and returns the rendered JSON (caller frees). */
+#include "engine_eval.inc"
+
+/* Evaluates a case and returns the rendered JSON, or the error's code when
+** want is an error (caller frees). */
 static char *eval(sp_policy *p, const char *json, sp_status want)
 {
-    sp_engine *e = sp_engine_new(p);
-    assert_non_null(e);
-    sp_buf out;
-    sp_buf_init(&out);
-    sp_case_error err;
-    sp_eval_options opt = { .format = SP_FORMAT_JSON };
-    sp_status st = sp_engine_eval(e, json, strlen(json), &opt, &out, &err);
-    if (st != want)
-        fail_msg("status %d (%s: %s at %s)", st, err.code ? err.code : "", err.message, err.path);
-    char *s = st == SP_OK ? strdup(out.data) : strdup(err.code);
-    sp_buf_fini(&out);
-    sp_engine_free(e);
-    return s;
+    return eval_with(p, json, (sp_eval_options){ .format = SP_FORMAT_JSON }, want);
 }
 
 static const char *BASE =
@@ -326,19 +317,7 @@ static void test_engine_depth_is_bounded(void **state)
 /* Evaluates a case with --partial; returns the rendered JSON (caller frees). */
 static char *eval_partial(sp_policy *p, const char *json, sp_format format)
 {
-    sp_engine *e = sp_engine_new(p);
-    assert_non_null(e);
-    sp_buf out;
-    sp_buf_init(&out);
-    sp_case_error err;
-    sp_eval_options opt = { .format = format, .partial = true };
-    sp_status st = sp_engine_eval(e, json, strlen(json), &opt, &out, &err);
-    if (st != SP_OK)
-        fail_msg("status %d (%s: %s at %s)", st, err.code ? err.code : "", err.message, err.path);
-    char *s = strdup(out.data);
-    sp_buf_fini(&out);
-    sp_engine_free(e);
-    return s;
+    return eval_with(p, json, (sp_eval_options){ .format = format, .partial = true }, SP_OK);
 }
 
 /* Every construct of the language over facts that may be missing. */

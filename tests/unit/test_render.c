@@ -46,22 +46,12 @@ static sp_policy *load_text(const char *dir, const char *text)
     return p;
 }
 
+#include "engine_eval.inc"
+
 /* The case's JSON decision (caller frees). */
 static char *eval(sp_policy *p, const char *json, bool trace)
 {
-    sp_engine *e = sp_engine_new(p);
-    assert_non_null(e);
-    sp_buf out;
-    sp_buf_init(&out);
-    sp_case_error err;
-    sp_eval_options opt = { .format = SP_FORMAT_JSON, .trace = trace };
-    sp_status st = sp_engine_eval(e, json, strlen(json), &opt, &out, &err);
-    if (st != SP_OK)
-        fail_msg("status %d (%s: %s at %s)", st, err.code ? err.code : "", err.message, err.path);
-    char *s = strdup(out.data);
-    sp_buf_fini(&out);
-    sp_engine_free(e);
-    return s;
+    return eval_with(p, json, (sp_eval_options){ .format = SP_FORMAT_JSON, .trace = trace }, SP_OK);
 }
 
 static void assert_has(const char *text, const char *part)
